@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers point inward only: CLI → Web → Persistence → Core. Core imports Foundation and nothing else.
+let package = Package(
+    name: "Traguardo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "traguardo", targets: ["traguardo"]),
+        .library(name: "TraguardoCore", targets: ["TraguardoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "TraguardoCore", exclude: ["Methodology"]), // TEMP-ENGINE
+        .target(
+            name: "TraguardoPersistence",
+            dependencies: [
+                "TraguardoCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            resources: [.copy("DemoData"), .copy("Presets")]
+        ),
+        .target(
+            name: "TraguardoWeb",
+            dependencies: [
+                "TraguardoCore",
+                "TraguardoPersistence",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Views"), .copy("Public")]
+        ),
+        .executableTarget(
+            name: "traguardo",
+            dependencies: [
+                "TraguardoCore",
+                "TraguardoPersistence",
+                "TraguardoWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"], exclude: ["Methodology"]), // TEMP-ENGINE
+        .testTarget(
+            name: "TraguardoAppTests",
+            dependencies: [
+                "TraguardoWeb",
+                "TraguardoPersistence",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

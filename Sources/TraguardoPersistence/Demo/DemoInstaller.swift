@@ -1,0 +1,82 @@
+import FluentKit
+import Foundation
+import TraguardoCore
+
+/// Fills an empty installation with the seed enti shipped in `DemoData/` and one user per role.
+public struct DemoInstaller: Sendable {
+    public static let password = "traguardo-demo"
+
+    public struct Account: Sendable, Equatable {
+        public var username: String
+        public var role: Role
+        public var scope: String
+    }
+
+    public let users: UserStore
+
+    public init(users: UserStore) {
+        self.users = users
+    }
+
+    /// The bundled demo files, sorted by name.
+    public static func bundledFiles() -> [URL] {
+        guard let dir = Bundle.module.resourceURL?.appendingPathComponent("DemoData") else { return [] }
+        let files = (try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    public static func isEmpty(_ db: any Database) async throws -> Bool {
+        let users = try await UserRecord.query(on: db).count()
+        let enti = try await EnteRecord.query(on: db).count()
+        return users == 0 && enti == 0
+    }
+
+    /// Installs the demo in one transaction and returns the accounts created.
+    public func install(on db: any Database, bundles: [PlanBundle]) async throws -> [Account] {
+        try await db.transaction { tx in
+            var enti: [EnteRecord] = []
+            for bundle in bundles {
+                try await BundleImporter.importBundle(bundle, on: tx, actor: .system)
+                if let e = try await EnteStore.find(slug: bundle.ente.slug, on: tx) { enti.append(e) }
+            }
+            if enti.isEmpty {
+                let fallback = try await EnteStore.create(Ente(slug: "comune-demo", name: "Comune Demo", kind: .comune), on: tx, actor: .system)
+                enti.append(fallback)
+            }
+            let all = try enti.map { try $0.requireID() }
+            let first = enti[0]
+            let firstID = try first.requireID()
+            // The responsabile answers for the first unit of the first ente that has one.
+            var unitGrant = Set<UUID>()
+            var unitScope = "nessuna unità"
+            for e in enti {
+                if let unit = try await OrgUnitRecord.query(on: tx).filter(\.$ente.$id == e.requireID()).sort(\.$order).sort(\.$code).first() {
+                    unitGrant = [try unit.requireID()]
+                    unitScope = "\(e.name), \(unit.code) \(unit.name)"
+                    let respEnte = try e.requireID()
+                    try await create(tx, "responsabile", "Responsabile demo", grants: [Grant(enteID: respEnte, role: .responsabile, unitIDs: unitGrant)])
+                    break
+                }
+            }
+            if unitGrant.isEmpty {
+                try await create(tx, "responsabile", "Responsabile demo", grants: [Grant(enteID: firstID, role: .responsabile)])
+            }
+            try await create(tx, "admin", "Amministratore di sistema", admin: true)
+            try await create(tx, "segretario", "Segretario demo", grants: all.map { Grant(enteID: $0, role: .segretario) })
+            try await create(tx, "nucleo", "Nucleo di Valutazione demo", grants: all.map { Grant(enteID: $0, role: .nucleo) })
+            try await create(tx, "lettore", "Giunta (lettore) demo", grants: [Grant(enteID: firstID, role: .lettore)])
+            return [
+                Account(username: "admin", role: .amministratore, scope: "tutta l'installazione"),
+                Account(username: "segretario", role: .segretario, scope: "tutti gli enti demo"),
+                Account(username: "responsabile", role: .responsabile, scope: unitScope),
+                Account(username: "nucleo", role: .nucleo, scope: "tutti gli enti demo"),
+                Account(username: "lettore", role: .lettore, scope: first.name),
+            ]
+        }
+    }
+
+    private func create(_ db: any Database, _ username: String, _ name: String, admin: Bool = false, grants: [Grant] = []) async throws {
+        try await users.create(NewUser(username: username, displayName: name, password: Self.password, isSystemAdmin: admin, grants: grants),
+                               on: db, actor: .system)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Vapor
+
+/// Synchroniser-token CSRF protection: every state-changing request must echo the session's token in the
+/// `_csrf` form field or the `X-CSRF-Token` header. SameSite cookies are a second line, not the only one.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+    static let header = "X-CSRF-Token"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            let expected = request.session.data[SessionKeys.csrf] ?? ""
+            let sent = request.headers.first(name: Self.header) ?? (try? request.content.get(String.self, at: Self.field)) ?? ""
+            guard !expected.isEmpty, Self.constantTimeEqual(expected, sent) else {
+                throw Abort(.forbidden, reason: "Il modulo è scaduto o non è valido: ricarica la pagina e riprova.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// The token of the current session, created on first use.
+    static func token(for request: Request) -> String {
+        if let token = request.session.data[SessionKeys.csrf] { return token }
+        let token = Data([UInt8].random(count: 32)).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        request.session.data[SessionKeys.csrf] = token
+        return token
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,64 @@
+import Vapor
+
+/// Turns errors into Italian pages (or JSON under /api), and sends anonymous visitors to the login page.
+struct ErrorPages: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let abort = error as? any AbortError
+            let status = abort?.status ?? .internalServerError
+            if status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            if status == .unauthorized && !request.isAPI && request.method == .GET {
+                let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
+                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "="])) ?? "/"
+                return request.redirect(to: "/login?next=\(encoded)")
+            }
+            let reason = Self.message(for: status, abort: abort)
+            if request.isAPI || request.headers.accept.first?.mediaType == .json {
+                let response = Response(status: status)
+                try response.content.encode(APIError(error: true, reason: reason))
+                return response
+            }
+            struct Page: Encodable { let layout: LayoutContext; let heading: String; let message: String }
+            do {
+                let layout = try await LayoutContext.make(request, title: "Errore")
+                let response = try await request.view.render("pages/error", Page(layout: layout, heading: Self.heading(for: status), message: reason)).encodeResponse(for: request)
+                response.status = status
+                return response
+            } catch {
+                request.logger.report(error: error)
+                return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: reason))
+            }
+        }
+    }
+
+    struct APIError: Content {
+        let error: Bool
+        let reason: String
+    }
+
+    static func heading(for status: HTTPStatus) -> String {
+        switch status {
+        case .unauthorized: "Accesso richiesto"
+        case .forbidden: "Accesso negato"
+        case .notFound: "Pagina non trovata"
+        default: "Si è verificato un errore"
+        }
+    }
+
+    /// Abort reasons written by us are Italian; framework defaults (English) are replaced.
+    static func message(for status: HTTPStatus, abort: (any AbortError)?) -> String {
+        if let reason = abort?.reason, reason != status.reasonPhrase, status != .internalServerError { return reason }
+        switch status {
+        case .unauthorized: return "Devi accedere per vedere questa pagina."
+        case .forbidden: return "Non hai i permessi per questa operazione."
+        case .notFound: return "La pagina richiesta non esiste."
+        case .badRequest: return "La richiesta non è valida."
+        case .unsupportedMediaType: return "Formato dei dati non supportato."
+        default: return "Errore interno: l'operazione non è stata completata. Riprova; se si ripete, avvisa l'amministratore."
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Fluent
+import Leaf
+import LeafKit
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+/// Builds the whole web application: database, migrations, sessions, middlewares, routes.
+/// The CLI's `serve` and the tests call this same function.
+public func configure(_ app: Application, settings: Settings) async throws {
+    // One database id whatever the engine, so no code path depends on which one is configured.
+    app.databases.use(try DatabaseSetup.factory(for: settings.database), as: .traguardo, isDefault: true)
+    app.migrations.add(DatabaseSetup.migrations)
+    app.migrations.add(SessionRecord.migration)
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+
+    let resources = Bundle.module.resourceURL!
+    app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+    app.views.use(.leaf)
+    // The views ship inside the package's resource bundle, under .build when run from a checkout: Leaf's
+    // default sandbox refuses hidden folders, so sandbox it to the views folder itself instead.
+    let views = app.directory.viewsDirectory
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions],
+                                                  sandboxDirectory: views, viewDirectory: views))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    app.sessions.use(.fluent)
+    let secure = settings.secureCookies
+    app.sessions.configuration = SessionsConfiguration(cookieName: "traguardo-session") { id in
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: 8 * 3600, domain: nil, path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    let users = UserStore(hasher: BcryptHasher(cost: settings.bcryptCost, threadPool: app.threadPool))
+    app.storage[UserStoreKey.self] = users
+
+    // Order matters: errors wrap everything; static files need no session; access runs before CSRF so an
+    // anonymous POST is sent to log in rather than told its form expired.
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPages())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(FileMiddleware(publicDirectory: resources.appendingPathComponent("Public").path + "/"))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(AccessMiddleware(users: users))
+    app.middleware.use(CSRFMiddleware())
+
+    AuthController(users: users).register(app.routes)
+    DashboardController().register(app.routes)
+    EnteController().register(app.routes)
+    OrganisationController().register(app.routes)
+    UsersController(users: users).register(app.routes)
+    AuditController().register(app.routes)
+    APIController().register(app.routes)
+}
+
+struct UserStoreKey: StorageKey { typealias Value = UserStore }
+
+extension DatabaseID {
+    static let traguardo = DatabaseID(string: "traguardo")
+}
+
+extension Application {
+    /// The account store configured for this app (bcrypt cost from the settings).
+    public var userStore: UserStore {
+        guard let store = storage[UserStoreKey.self] else { fatalError("configure(_:settings:) has not run") }
+        return store
+    }
+
+    /// Migrates (all or nothing per batch) and tunes SQLite; safe to call at every start.
+    public func prepareDatabase() async throws {
+        try await DatabaseSetup.tuneSQLite(db)
+        try await autoMigrate()
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct TraguardoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "traguardo",
+        abstract: "Traguardo: il ciclo della performance degli enti locali (PIAO, SMVP, Relazione).",
+        discussion: "Il database si sceglie con DATABASE_URL (predefinito: sqlite://./traguardo.sqlite).",
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self],
+        defaultSubcommand: Serve.self
+    )
+}
