@@ -14,6 +14,15 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.migrations.add(SessionRecord.migration)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
+    // Deterministic, readable JSON for the API and exports: sorted keys, ISO dates, unescaped slashes.
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+
     let resources = Bundle.module.resourceURL!
     app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
     app.views.use(.leaf)
