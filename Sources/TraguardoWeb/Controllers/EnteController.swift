@@ -16,6 +16,8 @@ struct EnteController {
         let holder: String?
         let role: String?
         let until: String?
+        /// No assignment ever recorded: "non indicato" rather than "vacante".
+        let unknown: Bool
     }
 
     struct Page: Encodable {
@@ -43,7 +45,8 @@ struct EnteController {
             let holder = Responsibility.holder(of: unit.key, on: today, in: org.assignments)
             return UnitRow(code: unit.code, name: unit.name, kind: unit.kind.label,
                            holder: holder.flatMap { org.person($0.personKey)?.displayName },
-                           role: holder?.role.label, until: holder?.validity.to?.italian)
+                           role: holder?.role.label, until: holder?.validity.to?.italian,
+                           unknown: !org.assignments.contains { $0.unitKey == unit.key })
         }
         let domain = ente.domain
         let page = Page(layout: try await LayoutContext.make(req, title: ente.name, active: "ente"), name: ente.name,

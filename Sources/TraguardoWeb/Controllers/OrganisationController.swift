@@ -29,6 +29,7 @@ struct OrganisationController {
         let parent: String?
         let holderOnDate: String?
         let assignments: [AssignmentRow]
+        let unknown: Bool
     }
 
     struct Option: Encodable {
@@ -70,7 +71,8 @@ struct OrganisationController {
                     AssignmentRow(person: org.person(a.personKey)?.displayName ?? a.personKey, role: a.role.label,
                                   from: a.validity.from?.italian ?? "—", to: a.validity.to?.italian ?? "in corso",
                                   active: a.validity.contains(onDate))
-                })
+                },
+                unknown: !org.assignments.contains { $0.unitKey == unit.key })
         }
         let page = Page(
             layout: try await LayoutContext.make(req, title: "Organizzazione · \(ente.name)", active: "organizzazione"),
