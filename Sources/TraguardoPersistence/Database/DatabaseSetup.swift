@@ -30,6 +30,7 @@ public enum DatabaseSetup {
         CreateAssignments(),
         CreatePoliticalReferents(),
         CreateAuditLog(),
+        CreatePlans(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

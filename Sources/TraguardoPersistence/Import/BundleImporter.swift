@@ -2,85 +2,151 @@ import FluentKit
 import Foundation
 import TraguardoCore
 
-/// Loads a plan bundle into the database in one transaction: either everything is written or nothing.
-/// This version stores the ente and its organisation; the plan tables arrive with the plan model.
+/// Loads a plan bundle into the database in one transaction: everything is written or nothing.
+/// Organisation rows are matched by key: missing ones are created, existing ones are kept as they are.
 public enum BundleImporter {
-    public struct Summary: Sendable, Equatable {
+    public struct Options: Sendable {
+        /// Import into this ente (created from the bundle if missing) instead of the bundle's own slug.
+        public var slug: String?
+        /// Replace a plan with the same key instead of refusing.
+        public var replacePlan: Bool
+        /// Do everything, report, and roll back.
+        public var dryRun: Bool
+
+        public init(slug: String? = nil, replacePlan: Bool = false, dryRun: Bool = false) {
+            self.slug = slug
+            self.replacePlan = replacePlan
+            self.dryRun = dryRun
+        }
+    }
+
+    public struct Summary: Sendable, Equatable, Codable {
         public var enteSlug: String
-        public var units = 0
-        public var people = 0
-        public var assignments = 0
-        public var referents = 0
+        public var enteCreated = false
+        public var unitsCreated = 0
+        public var unitsKept = 0
+        public var peopleCreated = 0
+        public var peopleKept = 0
+        public var assignmentsCreated = 0
+        public var referentsCreated = 0
+        public var planKey = ""
+        public var planReplaced = false
+        public var nodes = 0
+        public var phases = 0
+        public var indicators = 0
+        public var participations = 0
+        public var values = 0
+        public var dryRun = false
     }
 
     public static func decode(_ data: Data) throws -> PlanBundle {
-        let bundle = try JSONDecoder().decode(PlanBundle.self, from: data)
+        let bundle: PlanBundle
+        do {
+            bundle = try JSONDecoder().decode(PlanBundle.self, from: data)
+        } catch let error as DecodingError {
+            throw BundleImportError.decoding(BundleDecodingMessage.italian(error))
+        }
         guard bundle.format == PlanBundle.formatName else { throw BundleImportError.wrongFormat(bundle.format) }
         guard bundle.version <= PlanBundle.currentVersion else { throw BundleImportError.newerVersion(bundle.version) }
         return bundle
     }
 
-    /// Imports into the ente named by `slug` (created from the bundle if it does not exist yet).
     @discardableResult
-    public static func importBundle(_ bundle: PlanBundle, asSlug slug: String? = nil, on db: any Database, actor: Actor) async throws -> Summary {
+    public static func importBundle(_ bundle: PlanBundle, options: Options = Options(), on db: any Database, actor: Actor) async throws -> Summary {
+        let problems = BundleIntegrity.problems(in: bundle)
+        guard problems.isEmpty else { throw BundleImportError.integrity(problems) }
         var target = bundle.ente
-        if let slug { target.slug = slug }
+        if let slug = options.slug { target.slug = slug }
         let ente = target
-        return try await db.transaction { tx in
-            let record: EnteRecord
-            if let existing = try await EnteStore.find(slug: ente.slug, on: tx) {
-                guard try await OrgUnitRecord.query(on: tx).filter(\.$ente.$id == existing.requireID()).count() == 0 else {
-                    throw BundleImportError.enteNotEmpty(ente.slug)
+        do {
+            return try await db.transaction { tx in
+                var summary = try await write(bundle, ente: ente, options: options, on: tx, actor: actor)
+                if options.dryRun {
+                    summary.dryRun = true
+                    throw DryRun(summary: summary)
                 }
-                record = existing
-            } else {
-                record = try await EnteStore.create(ente, on: tx, actor: actor)
+                return summary
             }
-            let enteID = try record.requireID()
-            var summary = Summary(enteSlug: ente.slug)
-            // Parents before children, whatever the order in the file.
-            var pending = bundle.units
-            var created = Set<String>()
-            while !pending.isEmpty {
-                let ready = pending.filter { $0.parentKey == nil || created.contains($0.parentKey!) }
-                guard !ready.isEmpty else { throw BundleImportError.unitCycle(pending.map(\.key)) }
-                for unit in ready {
-                    try await OrganisationStore.createUnit(unit, enteID: enteID, on: tx, actor: actor)
-                    created.insert(unit.key)
-                    summary.units += 1
-                }
-                pending.removeAll { created.contains($0.key) }
-            }
-            for person in bundle.people {
-                try await OrganisationStore.createPerson(person, enteID: enteID, on: tx, actor: actor)
-                summary.people += 1
-            }
-            for assignment in bundle.assignments {
-                try await OrganisationStore.createAssignment(assignment, enteID: enteID, on: tx, actor: actor)
-                summary.assignments += 1
-            }
-            for referent in bundle.politicalReferents {
-                try await OrganisationStore.createReferent(referent, enteID: enteID, on: tx, actor: actor)
-                summary.referents += 1
-            }
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "pacchetto", entityID: ente.slug, action: .import,
-                                      after: ["units": summary.units, "people": summary.people, "assignments": summary.assignments])
-            return summary
+        } catch let dry as DryRun {
+            return dry.summary
         }
+    }
+
+    private struct DryRun: Error { let summary: Summary }
+
+    private static func write(_ bundle: PlanBundle, ente: Ente, options: Options, on tx: any Database, actor: Actor) async throws -> Summary {
+        var summary = Summary(enteSlug: ente.slug)
+        let record: EnteRecord
+        if let existing = try await EnteStore.find(slug: ente.slug, on: tx) {
+            record = existing
+        } else {
+            record = try await EnteStore.create(ente, on: tx, actor: actor)
+            summary.enteCreated = true
+        }
+        let enteID = try record.requireID()
+        let org = try await OrganisationStore.snapshot(enteID: enteID, on: tx)
+        var haveUnits = Set(org.units.map(\.key))
+        // Parents before children, whatever the order in the file.
+        var pending = bundle.units.filter { !haveUnits.contains($0.key) }
+        summary.unitsKept = bundle.units.count - pending.count
+        while !pending.isEmpty {
+            let ready = pending.filter { $0.parentKey == nil || haveUnits.contains($0.parentKey!) }
+            guard !ready.isEmpty else { throw BundleImportError.unitCycle(pending.map(\.key)) }
+            for unit in ready {
+                try await OrganisationStore.createUnit(unit, enteID: enteID, on: tx, actor: actor)
+                haveUnits.insert(unit.key)
+                summary.unitsCreated += 1
+            }
+            pending.removeAll { haveUnits.contains($0.key) }
+        }
+        let havePeople = Set(org.people.map(\.key))
+        for person in bundle.people where !havePeople.contains(person.key) {
+            try await OrganisationStore.createPerson(person, enteID: enteID, on: tx, actor: actor)
+            summary.peopleCreated += 1
+        }
+        summary.peopleKept = bundle.people.filter { havePeople.contains($0.key) }.count
+        for assignment in bundle.assignments where !org.assignments.contains(assignment) {
+            try await OrganisationStore.createAssignment(assignment, enteID: enteID, on: tx, actor: actor)
+            summary.assignmentsCreated += 1
+        }
+        let haveReferents = Set(org.referents.map(\.key))
+        for referent in bundle.politicalReferents where !haveReferents.contains(referent.key) {
+            try await OrganisationStore.createReferent(referent, enteID: enteID, on: tx, actor: actor)
+            summary.referentsCreated += 1
+        }
+        if let existing = try await PlanStore.record(enteID: enteID, key: bundle.plan.key, on: tx) {
+            guard options.replacePlan else { throw BundleImportError.planExists(bundle.plan.key, ente.slug) }
+            try await PlanStore.delete(existing, on: tx, actor: actor)
+            summary.planReplaced = true
+        }
+        _ = try await PlanStore.insert(bundle, enteID: enteID, on: tx)
+        summary.planKey = bundle.plan.key
+        summary.nodes = bundle.nodes.count
+        summary.phases = bundle.phases.count
+        summary.indicators = bundle.indicators.count
+        summary.participations = bundle.participations.count
+        summary.values = bundle.values.count
+        try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "piano", entityID: bundle.plan.key, action: .import,
+                                  after: summary)
+        return summary
     }
 }
 
 public enum BundleImportError: Error, CustomStringConvertible, Equatable {
     case wrongFormat(String)
     case newerVersion(Int)
-    case enteNotEmpty(String)
+    case decoding(String)
+    case integrity([String])
+    case planExists(String, String)
     case unitCycle([String])
 
     public var description: String {
         switch self {
         case .wrongFormat(let f): "Il file non è un pacchetto Traguardo (formato \"\(f)\", atteso \"\(PlanBundle.formatName)\")."
         case .newerVersion(let v): "Il pacchetto è nella versione \(v), più recente di questa installazione (\(PlanBundle.currentVersion)): aggiorna Traguardo."
-        case .enteNotEmpty(let s): "L'ente \"\(s)\" ha già un'organizzazione: importa in un ente vuoto."
+        case .decoding(let message): "Pacchetto non valido: \(message)"
+        case .integrity(let problems): "Pacchetto non valido, nulla è stato importato:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
+        case .planExists(let key, let slug): "L'ente \(slug) ha già il piano \"\(key)\": usa --replace per sostituirlo."
         case .unitCycle(let keys): "Le unità \(keys.joined(separator: ", ")) si indicano a vicenda come unità superiore."
         }
     }

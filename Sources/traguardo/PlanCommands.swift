@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import TraguardoCore
+import TraguardoPersistence
+import TraguardoWeb
+import Vapor
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Importa un pacchetto di piano (JSON) in un ente; tutto o niente.",
+        discussion: "Le unità e le persone già presenti (stessa chiave) restano come sono; il piano si sostituisce solo con --replace.")
+
+    @ArgumentParser.Argument(help: "File del pacchetto (.json).") var file: String
+    @ArgumentParser.Option(help: "Identificativo dell'ente di destinazione (creato se non esiste).") var ente: String?
+    @ArgumentParser.Flag(help: "Mostra cosa cambierebbe senza scrivere nulla.") var dryRun = false
+    @ArgumentParser.Flag(help: "Sostituisce un piano con la stessa chiave.") var replace = false
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else { AppRunner.fail("file \(file) non trovato o non leggibile.") }
+        let bundle: PlanBundle
+        do { bundle = try BundleImporter.decode(data) } catch { AppRunner.fail("\(file): \(error)") }
+        try await AppRunner.run { app, _ in
+            let summary = try await BundleImporter.importBundle(bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
+                                                                on: app.db, actor: Actor(id: nil, name: "cli"))
+            print(dryRun ? "Prova (nessuna modifica salvata) — l'importazione farebbe:" : "Importazione completata:")
+            print("  ente \(summary.enteSlug)\(summary.enteCreated ? " (nuovo)" : "")")
+            print("  unità: \(summary.unitsCreated) nuove, \(summary.unitsKept) già presenti; persone: \(summary.peopleCreated) nuove, \(summary.peopleKept) già presenti; incarichi: \(summary.assignmentsCreated)")
+            print("  piano \(summary.planKey)\(summary.planReplaced ? " (sostituito)" : ""): \(summary.nodes) nodi, \(summary.phases) fasi, \(summary.indicators) indicatori, \(summary.participations) partecipazioni, \(summary.values) valori")
+        }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Esporta il piano di un ente come pacchetto JSON (rileggibile con import).")
+
+    @ArgumentParser.Option(help: "Identificativo dell'ente.") var ente: String
+    @ArgumentParser.Option(help: "Anno del piano (predefinito: il più recente).") var year: Int?
+    @ArgumentParser.Option(name: .shortAndLong, help: "File di uscita (predefinito: standard output).") var output: String?
+
+    func run() async throws {
+        try await AppRunner.run { app, _ in
+            let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(bundle)
+            if let output {
+                guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
+                FileHandle.standardError.write(Data("Esportato \(bundle.plan.key) in \(output).\n".utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            }
+        }
+    }
+}
+
+struct Stats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Conta unità, persone, nodi per livello, fasi, indicatori e avvisi del piano di un ente.")
+
+    @ArgumentParser.Option(help: "Identificativo dell'ente.") var ente: String
+    @ArgumentParser.Option(help: "Anno del piano (predefinito: il più recente).") var year: Int?
+    @ArgumentParser.Flag(help: "Uscita JSON.") var json = false
+
+    func run() async throws {
+        try await AppRunner.run { app, _ in
+            let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
+            let warnings = PlanWarnings.check(bundle)
+            let stats = PlanStatistics(bundle, warnings: warnings.count)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(StatsOutput(statistics: stats, warnings: warnings)), as: UTF8.self))
+            } else {
+                stats.lines.forEach { print($0) }
+                for w in warnings.prefix(20) { print("  - \(w.message)") }
+                if warnings.count > 20 { print("  … e altri \(warnings.count - 20) avvisi (usa --json per l'elenco completo)") }
+            }
+        }
+    }
+
+    struct StatsOutput: Encodable {
+        let statistics: PlanStatistics
+        let warnings: [PlanWarning]
+    }
+}
+
+enum PlanLookup {
+    static func bundle(ente slug: String, year: Int?, app: Application) async throws -> PlanBundle {
+        guard let ente = try await EnteStore.find(slug: slug, on: app.db), let id = ente.id else {
+            AppRunner.fail("ente \"\(slug)\" inesistente.")
+        }
+        guard let plan = try await PlanStore.record(enteID: id, year: year, on: app.db) else {
+            AppRunner.fail(year.map { "l'ente \(slug) non ha un piano per il \($0)." } ?? "l'ente \(slug) non ha ancora un piano.")
+        }
+        return try await PlanStore.bundle(of: plan, on: app.db)
+    }
+}
