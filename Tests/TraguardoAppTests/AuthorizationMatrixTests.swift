@@ -25,6 +25,9 @@ struct AuthorizationMatrixTests {
         "GET /health": everyone,
         "GET /enti/:ente": viewers,
         "GET /enti/:ente/organizzazione": viewers,
+        "GET /enti/:ente/piani": viewers,
+        "GET /enti/:ente/piani/:plan": viewers,
+        "GET /enti/:ente/piani/:plan/nodi/:node": viewers,
         "POST /enti/:ente/organizzazione/unita": managers,
         "POST /enti/:ente/organizzazione/persone": managers,
         "POST /enti/:ente/organizzazione/incarichi": managers,
@@ -69,6 +72,7 @@ struct AuthorizationMatrixTests {
                 let key = Self.key(route)
                 let allowed = Self.matrix[key] ?? []
                 let path = key.split(separator: " ", maxSplits: 1)[1].replacingOccurrences(of: ":ente", with: "alfa")
+                    .replacingOccurrences(of: ":plan", with: "P-2024").replacingOccurrences(of: ":node", with: "OB-1")
                 for role in Self.everyone.sorted() {
                     var client = Client(app: app)
                     if role != "anonymous" {

@@ -113,3 +113,28 @@ struct PlanBundleRoundTripTests {
         #expect(throws: BundleImportError.decoding("il file non è un JSON valido.")) { try BundleImporter.decode(Data("{".utf8)) }
     }
 }
+
+@Suite("Plan pages")
+struct PlanPageTests {
+    @Test func treeAndCardShowTheSeedAsItsPIAODoes() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.install(on: app)
+            try await BundleImporter.importBundle(try PlanBundleRoundTripTests.seed("cassano-d-adda"), options: .init(slug: "alfa"), on: app.db, actor: .system)
+            var client = Client(app: app)
+            _ = try await client.login("lettore")
+            let list = try await client.send(.GET, "/enti/alfa/piani")
+            #expect(list.body.string.contains("/enti/alfa/piani/PIAO-2024-2026"))
+            let tree = try await client.send(.GET, "/enti/alfa/piani/PIAO-2024-2026")
+            #expect(tree.status == .ok)
+            #expect(tree.body.string.components(separatedBy: "<tr>").count - 1 == 58 + 1, "one row per node plus the header")
+            #expect(tree.body.string.contains("Obiettivi operativi: 36"))
+            let card = try await client.send(.GET, "/enti/alfa/piani/PIAO-2024-2026/nodi/OO-01")
+            #expect(card.status == .ok)
+            #expect(card.body.string.contains("Indicatori"))
+            #expect(card.body.string.contains("Obiettivo strategico"))
+            let missing = try await client.send(.GET, "/enti/alfa/piani/PIAO-2024-2026/nodi/NESSUNO")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.string.contains("Obiettivo \"NESSUNO\" inesistente") || missing.body.string.contains("Obiettivo &quot;NESSUNO&quot; inesistente"))
+        }
+    }
+}

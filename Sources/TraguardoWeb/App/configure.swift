@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     DashboardController().register(app.routes)
     EnteController().register(app.routes)
     OrganisationController().register(app.routes)
+    PlanController().register(app.routes)
     UsersController(users: users).register(app.routes)
     AuditController().register(app.routes)
     APIController().register(app.routes)

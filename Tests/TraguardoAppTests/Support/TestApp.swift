@@ -59,6 +59,14 @@ struct Fixture {
             Assignment(personKey: "P-rossi", unitKey: "U-02", role: .titolare,
                        validity: DayRange(from: Day(year: 2024, month: 1, day: 1), to: Day(year: 2024, month: 4, day: 30))),
             enteID: alfaID, on: db, actor: .system)
+        let plan = PlanBundle(
+            ente: Ente(slug: "alfa", name: "Comune di Alfa", kind: .comune),
+            units: [OrgUnit(key: "U-01", code: "01", name: "AFFARI GENERALI", kind: .settore)],
+            plan: Plan(key: "P-2024", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024, levels: [.performanceObjective]),
+            nodes: [PlanNode(key: "OB-1", level: .performanceObjective, code: "1", title: "Digitalizzare gli atti", ownerUnitKeys: ["U-01"],
+                             weight: 100, classifications: ["digitalizzazione"])],
+            indicators: [Indicator(key: "OB-1-I1", nodeKey: "OB-1", name: "Atti digitalizzati", form: .percent, target: Target(number: 90))])
+        try await BundleImporter.importBundle(plan, on: db, actor: .system)
         let users = app.userStore
         func make(_ name: String, admin: Bool = false, _ grants: [Grant]) async throws {
             try await users.create(NewUser(username: name, displayName: name.capitalized, password: password, isSystemAdmin: admin, grants: grants), on: db, actor: .system)
