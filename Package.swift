@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "traguardo", targets: ["traguardo"]),
+        .executable(name: "traguardo-bench", targets: ["traguardo-bench"]),
         .library(name: "TraguardoCore", targets: ["TraguardoCore"]),
     ],
     dependencies: [
@@ -21,7 +22,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "TraguardoCore", exclude: ["Methodology"]), // TEMP-ENGINE
+        .target(name: "TraguardoCore"),
         .target(
             name: "TraguardoPersistence",
             dependencies: [
@@ -53,7 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"], exclude: ["Methodology"]), // TEMP-ENGINE
+        .executableTarget(name: "traguardo-bench", dependencies: ["TraguardoCore"]),
+        .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
         .testTarget(
             name: "TraguardoAppTests",
             dependencies: [

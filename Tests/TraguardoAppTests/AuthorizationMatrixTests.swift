@@ -14,6 +14,7 @@ struct AuthorizationMatrixTests {
     static let viewers: Set<String> = ["admin", "segretario", "responsabile", "nucleo", "lettore"]
     static let managers: Set<String> = ["admin", "segretario"]
     static let auditors: Set<String> = ["admin", "segretario", "nucleo"]
+    static let editors: Set<String> = ["admin", "segretario", "responsabile"]
 
     /// "METHOD path" → who may call it. `:ente` is replaced by "alfa"; "estraneo" is segretario of "beta" only.
     static let matrix: [String: Set<String>] = [
@@ -28,6 +29,16 @@ struct AuthorizationMatrixTests {
         "GET /enti/:ente/piani": viewers,
         "GET /enti/:ente/piani/:plan": viewers,
         "GET /enti/:ente/piani/:plan/nodi/:node": viewers,
+        "POST /enti/:ente/piani": managers,
+        "POST /enti/:ente/piani/:plan/stato": managers,
+        "GET /enti/:ente/piani/:plan/nuovo-nodo": editors,
+        "POST /enti/:ente/piani/:plan/nodi": editors,
+        "GET /enti/:ente/piani/:plan/nodi/:node/modifica": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/elimina": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/duplica": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/indicatori": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/fasi": editors,
         "POST /enti/:ente/organizzazione/unita": managers,
         "POST /enti/:ente/organizzazione/persone": managers,
         "POST /enti/:ente/organizzazione/incarichi": managers,
@@ -72,7 +83,7 @@ struct AuthorizationMatrixTests {
                 let key = Self.key(route)
                 let allowed = Self.matrix[key] ?? []
                 let path = key.split(separator: " ", maxSplits: 1)[1].replacingOccurrences(of: ":ente", with: "alfa")
-                    .replacingOccurrences(of: ":plan", with: "P-2024").replacingOccurrences(of: ":node", with: "OB-1")
+                    .replacingOccurrences(of: ":plan", with: "P-2024").replacingOccurrences(of: ":node", with: "OB-0")
                 for role in Self.everyone.sorted() {
                     var client = Client(app: app)
                     if role != "anonymous" {

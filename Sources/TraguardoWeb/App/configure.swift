@@ -58,6 +58,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     EnteController().register(app.routes)
     OrganisationController().register(app.routes)
     PlanController().register(app.routes)
+    PlanEditController().register(app.routes)
     UsersController(users: users).register(app.routes)
     AuditController().register(app.routes)
     APIController().register(app.routes)

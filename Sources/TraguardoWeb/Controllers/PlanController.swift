@@ -21,10 +21,18 @@ struct PlanController {
         let approval: String?
     }
 
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+    }
+
     struct ListPage: Encodable {
         let layout: LayoutContext
         let plans: [PlanLink]
         let hasPlans: Bool
+        let canManage: Bool
+        let slug: String
+        let levels: [Choice]
     }
 
     @Sendable func list(req: Request) async throws -> View {
@@ -34,7 +42,9 @@ struct PlanController {
                      approval: $0.approval?.label)
         }
         return try await req.view.render("pages/plans", ListPage(layout: try await LayoutContext.make(req, title: "Piani · \(ente.name)", active: "piani"),
-                                                                 plans: plans, hasPlans: !plans.isEmpty))
+                                                                 plans: plans, hasPlans: !plans.isEmpty,
+                                                                 canManage: AccessPolicy.allows(try req.requirePrincipal(), .managePlan, enteID: enteID),
+                                                                 slug: ente.slug, levels: CascadeLevel.allCases.map { Choice(value: $0.rawValue, label: $0.label) }))
     }
 
     struct TreeRow: Encodable {
@@ -62,6 +72,8 @@ struct PlanController {
         let rows: [TreeRow]
         let sourceFlags: [String]
         let notes: String?
+        let canEdit: Bool
+        let canApprove: Bool
     }
 
     @Sendable func tree(req: Request) async throws -> View {
@@ -79,7 +91,8 @@ struct PlanController {
         let page = TreePage(layout: try await LayoutContext.make(req, title: "\(bundle.plan.title) · \(ente.name)", active: "piani"),
                             plan: Self.link(ente.slug, bundle.plan), stats: PlanStatistics(bundle, warnings: warnings.count).lines,
                             warnings: warnings.map(\.message), warningCount: warnings.count, rows: rows,
-                            sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes)
+                            sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
+                            canEdit: try Self.mayEditPlan(req, bundle.plan), canApprove: try Self.mayApprove(req, bundle.plan))
         return try await req.view.render("pages/plan", page)
     }
 
@@ -129,6 +142,13 @@ struct PlanController {
         let hasPhases: Bool
         let hasPeople: Bool
         let hasVerbatim: Bool
+        let canEdit: Bool
+        let key: String
+        let nodeHref: String
+        let editHref: String
+        let indicatorTypes: [Choice]
+        let indicatorForms: [Choice]
+        let directions: [Choice]
     }
 
     @Sendable func card(req: Request) async throws -> View {
@@ -150,7 +170,11 @@ struct PlanController {
         add("Orizzonte", node.horizon.map { h in h.raw ?? [h.stage.map { "Fase \($0)" }, h.stageCount.map { "di \($0)" }].compactMap { $0 }.joined(separator: " ") })
         add("Peso", node.weight.map { ItalianFormat.percent($0) + (node.weightRaw.map { " (stampato: \($0))" } ?? "") } ?? node.weightRaw)
         add("Classificazioni", node.classifications.map { k in catalogue.first { $0.key == k }?.label ?? k }.joined(separator: ", "))
-        add("Missione / Programma", [node.missione, node.programma].compactMap { $0 }.joined(separator: " / "))
+        if let p = node.programma.flatMap(MissioniProgrammi.programma) {
+            add("Missione / Programma", "Missione \(p.missione) – \(p.missioneName) · Programma \(p.label)")
+        } else {
+            add("Missione / Programma", [node.missione, node.programma].compactMap { $0 }.joined(separator: " / "))
+        }
         add("Rif. DUP", node.dupRefRaw ?? node.dupRefs.joined(separator: ", "))
         add("Scadenza", node.deadline?.italian ?? node.deadlineRaw)
         add("Portatori di interesse", node.stakeholders.joined(separator: "; "))
@@ -177,11 +201,17 @@ struct PlanController {
         let trail = PlanOutline.ancestors(of: node.key, in: b.nodes).map {
             Field(label: $0.level.label, value: [$0.code, $0.title].compactMap { $0 }.joined(separator: " – "))
         }
+        let nodeHref = Self.planPath(ente.slug, b.plan.key) + "/nodi/" + Self.escape(node.key)
         let verbatim = node.verbatim.sorted { $0.key < $1.key }.map { Field(label: $0.key, value: $0.value) }
         let page = CardPage(layout: try await LayoutContext.make(req, title: node.title, active: "piani"), plan: Self.link(ente.slug, b.plan),
                             trail: trail, level: node.level.label, code: node.code, title: node.title, fields: fields,
                             indicators: indicators, phases: phases, people: people, verbatim: verbatim, flags: node.sourceFlags,
-                            hasIndicators: !indicators.isEmpty, hasPhases: !phases.isEmpty, hasPeople: !people.isEmpty, hasVerbatim: !verbatim.isEmpty)
+                            hasIndicators: !indicators.isEmpty, hasPhases: !phases.isEmpty, hasPeople: !people.isEmpty, hasVerbatim: !verbatim.isEmpty,
+                            canEdit: try await Self.mayEdit(req, node: node, plan: b.plan, units: b.units), key: Self.escape(node.key),
+                            nodeHref: nodeHref, editHref: nodeHref + "/modifica",
+                            indicatorTypes: IndicatorType.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
+                            indicatorForms: IndicatorForm.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
+                            directions: Direction.allCases.map { Choice(value: $0.rawValue, label: $0.symbol) })
         return try await req.view.render("pages/card", page)
     }
 
@@ -192,6 +222,29 @@ struct PlanController {
             throw Abort(.notFound, reason: "Piano \"\(key)\" inesistente in questo ente.")
         }
         return (ente, try await PlanStore.bundle(of: plan, on: req.db))
+    }
+
+    /// Whether to show editing controls; the edit routes check again on the server.
+    static func mayEditPlan(_ req: Request, _ plan: Plan) throws -> Bool {
+        let (_, enteID) = try req.requireEnte()
+        let principal = try req.requirePrincipal()
+        return !plan.state.isFrozen && AccessPolicy.allows(principal, .editOwnUnits, enteID: enteID)
+    }
+
+    static func mayApprove(_ req: Request, _ plan: Plan) throws -> Bool {
+        let (_, enteID) = try req.requireEnte()
+        let principal = try req.requirePrincipal()
+        return plan.state == .bozza && AccessPolicy.allows(principal, .managePlan, enteID: enteID)
+    }
+
+    static func mayEdit(_ req: Request, node: PlanNode, plan: Plan, units: [OrgUnit]) async throws -> Bool {
+        guard try mayEditPlan(req, plan) else { return false }
+        let (_, enteID) = try req.requireEnte()
+        let principal = try req.requirePrincipal()
+        if AccessPolicy.allows(principal, .managePlan, enteID: enteID) { return true }
+        let org = try await OrganisationStore.snapshot(enteID: enteID, on: req.db)
+        let ids = Set(node.ownerUnitKeys.compactMap { org.unitIDs[$0] })
+        return ids.count == node.ownerUnitKeys.count && AccessPolicy.mayEdit(unitIDs: ids, principal: principal, enteID: enteID)
     }
 
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? s }

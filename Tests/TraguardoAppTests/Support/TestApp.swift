@@ -62,8 +62,9 @@ struct Fixture {
         let plan = PlanBundle(
             ente: Ente(slug: "alfa", name: "Comune di Alfa", kind: .comune),
             units: [OrgUnit(key: "U-01", code: "01", name: "AFFARI GENERALI", kind: .settore)],
-            plan: Plan(key: "P-2024", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024, levels: [.performanceObjective]),
-            nodes: [PlanNode(key: "OB-1", level: .performanceObjective, code: "1", title: "Digitalizzare gli atti", ownerUnitKeys: ["U-01"],
+            plan: Plan(key: "P-2024", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024, levels: [.operationalObjective, .performanceObjective]),
+            nodes: [PlanNode(key: "OB-0", level: .operationalObjective, code: "0", title: "Transizione digitale", ownerUnitKeys: ["U-01"]),
+                    PlanNode(key: "OB-1", level: .performanceObjective, parentKey: "OB-0", code: "1", title: "Digitalizzare gli atti", ownerUnitKeys: ["U-01"],
                              weight: 100, classifications: ["digitalizzazione"])],
             indicators: [Indicator(key: "OB-1-I1", nodeKey: "OB-1", name: "Atti digitalizzati", form: .percent, target: Target(number: 90))])
         try await BundleImporter.importBundle(plan, on: db, actor: .system)

@@ -1,0 +1,138 @@
+/// How a single indicator becomes a score 0–100 (or more, when uncapped), per form and direction.
+public struct IndicatorScoring: Hashable, Sendable, Codable {
+    /// Numeric indicators where more is better (≥, >): actual/target.
+    public var higherBetter: HigherBetterRule
+    /// Numeric indicators where less is better (≤, <, "entro" a number).
+    public var lowerBetter: LowerBetterRule
+    /// "=" targets: met or, when proportional, min/max of actual and target.
+    public var exactPartial: PartialRule
+    public var date: DateRule
+    /// An indicator with no value in the campaign: left out of its objective's mean, or counted as 0.
+    public var missingValue: MissingValueRule
+
+    public init(higherBetter: HigherBetterRule = .init(), lowerBetter: LowerBetterRule = .init(),
+                exactPartial: PartialRule = .none, date: DateRule = .init(), missingValue: MissingValueRule = .excluded) {
+        self.higherBetter = higherBetter
+        self.lowerBetter = lowerBetter
+        self.exactPartial = exactPartial
+        self.date = date
+        self.missingValue = missingValue
+    }
+}
+
+/// Ratio actual/target in percent, then cap, floor or threshold bands.
+public struct HigherBetterRule: Hashable, Sendable, Codable {
+    /// Upper bound of the score (100 = "tetto al 100%"); nil = uncapped (overachievement rewarded).
+    public var cap: Double?
+    /// Below this ratio (percent) the score is 0 ("soglia minima").
+    public var floor: Double?
+    /// When non-empty the ratio is mapped to bands (e.g. 0/50/75/100) instead of being used as is.
+    public var bands: [ScoreBand]
+
+    public init(cap: Double? = 100, floor: Double? = nil, bands: [ScoreBand] = []) {
+        self.cap = cap
+        self.floor = floor
+        self.bands = bands
+    }
+}
+
+/// "From `from` percent of the target, the score is `score`." Bands are read from the highest threshold down.
+public struct ScoreBand: Hashable, Sendable, Codable {
+    public var from: Double
+    public var score: Double
+    public init(from: Double, score: Double) {
+        self.from = from
+        self.score = score
+    }
+}
+
+public struct LowerBetterRule: Hashable, Sendable, Codable {
+    /// What a missed ceiling scores: target/actual, a linear loss, or nothing.
+    public var partial: PartialRule
+    public init(partial: PartialRule = .proportional) { self.partial = partial }
+}
+
+public enum PartialRule: String, CaseIterable, Sendable, Codable {
+    /// Proportional: target/actual for ceilings, min/max for "=" targets.
+    case proportional
+    /// Linear loss: 100 × (2 − actual/target), i.e. each percent above the ceiling costs one point.
+    case linear
+    /// All or nothing.
+    case none
+}
+
+public enum MissingValueRule: String, CaseIterable, Sendable, Codable {
+    case excluded, zero
+}
+
+/// Date targets ("entro il 30/06"): on time = 100, late by m months = 100 × (1 − m/monthsToZero).
+public struct DateRule: Hashable, Sendable, Codable {
+    /// How lateness is counted: in half-month steps (rounded up), whole months (rounded up) or exact days.
+    public var lateStep: LateStep
+    /// Months of delay that bring the score to 0 (12 in "1 − m/12").
+    public var monthsToZero: Double
+    /// Deadline not yet reached and not achieved ("in corso"): not penalised, either left out or counted as full.
+    public var notYetDue: NotYetDueRule
+    /// Deadline passed, not achieved: the reported progress % (or 0 when none), or always 0.
+    public var missedUsesProgress: Bool
+    /// Achieved ("SI") after the deadline date but with no date given: a configurable score (one Nucleo uses 87,5).
+    public var achievedWithoutDateScore: Double
+
+    public init(lateStep: LateStep = .halfMonth, monthsToZero: Double = 12, notYetDue: NotYetDueRule = .excluded,
+                missedUsesProgress: Bool = true, achievedWithoutDateScore: Double = 87.5) {
+        self.lateStep = lateStep
+        self.monthsToZero = monthsToZero
+        self.notYetDue = notYetDue
+        self.missedUsesProgress = missedUsesProgress
+        self.achievedWithoutDateScore = achievedWithoutDateScore
+    }
+}
+
+public enum LateStep: String, CaseIterable, Sendable, Codable {
+    case halfMonth = "mezzo-mese", month = "mese", day = "giorno"
+
+    /// Rounds an exact calendar delay in months to the step (always up: a day late is half a month late).
+    @inline(__always) func apply(_ months: Double) -> Double {
+        switch self {
+        case .halfMonth: return (months * 2).rounded(.up) / 2
+        case .month: return months.rounded(.up)
+        case .day: return months
+        }
+    }
+}
+
+public enum NotYetDueRule: String, CaseIterable, Sendable, Codable {
+    case excluded, full, progress
+}
+
+extension IndicatorScoring {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = IndicatorScoring()
+        self.init(higherBetter: try c.value(.higherBetter, or: d.higherBetter), lowerBetter: try c.value(.lowerBetter, or: d.lowerBetter),
+                  exactPartial: try c.value(.exactPartial, or: d.exactPartial), date: try c.value(.date, or: d.date),
+                  missingValue: try c.value(.missingValue, or: d.missingValue))
+    }
+}
+
+extension HigherBetterRule {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = HigherBetterRule()
+        self.init(cap: try c.optional(.cap, or: d.cap), floor: try c.optional(.floor, or: d.floor), bands: try c.value(.bands, or: []))
+    }
+}
+
+extension LowerBetterRule {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(partial: try c.value(.partial, or: .proportional))
+    }
+}
+
+extension DateRule {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self), d = DateRule()
+        self.init(lateStep: try c.value(.lateStep, or: d.lateStep), monthsToZero: try c.value(.monthsToZero, or: d.monthsToZero),
+                  notYetDue: try c.value(.notYetDue, or: d.notYetDue), missedUsesProgress: try c.value(.missedUsesProgress, or: d.missedUsesProgress),
+                  achievedWithoutDateScore: try c.value(.achievedWithoutDateScore, or: d.achievedWithoutDateScore))
+    }
+}

@@ -1,0 +1,79 @@
+/// Everything one scoring run needs: the plan data of one ente, one campaign's values and validations,
+/// the day the scores are "as of" and the methodology.
+public struct ScoringInput: Sendable {
+    public var methodology: Methodology
+    public var nodes: [PlanNode]
+    public var indicators: [Indicator]
+    public var units: [OrgUnit]
+    public var values: [MonitoringValue]
+    public var validations: [Validation]
+    /// Only values and validations of this campaign are used; nil = all of them.
+    public var campaignKey: String?
+    /// Deadlines after this day are "not yet due".
+    public var asOf: Day
+    /// The evaluated year (the PEG/PDO year): objectives whose horizon starts later are not scored.
+    public var year: Int
+    /// Values of the organisational-performance indicators, by indicator key.
+    public var organisationalValues: [String: Double]
+
+    public init(methodology: Methodology, nodes: [PlanNode], indicators: [Indicator] = [], units: [OrgUnit] = [],
+                values: [MonitoringValue] = [], validations: [Validation] = [], campaignKey: String? = nil,
+                asOf: Day, year: Int? = nil, organisationalValues: [String: Double] = [:]) {
+        self.methodology = methodology
+        self.nodes = nodes
+        self.indicators = indicators
+        self.units = units
+        self.values = values
+        self.validations = validations
+        self.campaignKey = campaignKey
+        self.asOf = asOf
+        self.year = year ?? asOf.year
+        self.organisationalValues = organisationalValues
+    }
+
+    /// From a plan bundle: the given campaign (or the final one, or the last one) decides "as of".
+    public init(bundle: PlanBundle, methodology: Methodology, campaignKey: String? = nil,
+                organisationalValues: [String: Double] = [:]) {
+        let campaign = campaignKey.flatMap { k in bundle.campaigns.first { $0.key == k } }
+            ?? bundle.campaigns.last { $0.isFinal } ?? bundle.campaigns.last
+        let asOf = campaign?.asOf ?? Day(year: bundle.plan.year, month: 12, day: 31)!
+        self.init(methodology: methodology, nodes: bundle.nodes, indicators: bundle.indicators, units: bundle.units,
+                  values: bundle.values, validations: bundle.validations, campaignKey: campaign?.key, asOf: asOf,
+                  year: bundle.plan.year, organisationalValues: organisationalValues)
+    }
+}
+
+/// Calendar arithmetic for scoring, kept out of `Day` itself so the shared type stays small.
+enum DayMath {
+    /// Inverse of `Day.ordinal` (days since 0000-03-01), used to turn compiled dates back into days.
+    static func day(fromOrdinal ordinal: Int) -> Day {
+        let era = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
+        let doe = ordinal - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+
+    /// Calendar months from `deadline` to `later`, with the end-of-month convention (30/06 → 31/07 is one
+    /// month) and the remainder as a fraction of the following month. 0 when on time.
+    static func monthsLate(_ deadline: Day, until later: Day) -> Double {
+        guard deadline < later else { return 0 }
+        let endOfMonth = deadline.day == Day.daysIn(month: deadline.month, year: deadline.year)
+        func adding(_ k: Int) -> Day {
+            let total = deadline.year * 12 + (deadline.month - 1) + k
+            let y = total / 12, m = total % 12 + 1
+            let dim = Day.daysIn(month: m, year: y)
+            return Day(year: y, month: m, day: endOfMonth ? dim : Swift.min(deadline.day, dim))!
+        }
+        var whole = (later.year - deadline.year) * 12 + (later.month - deadline.month)
+        if adding(whole) > later { whole -= 1 }
+        let base = adding(whole)
+        let rest = later.ordinal - base.ordinal
+        guard rest > 0 else { return Double(whole) }
+        let span = adding(whole + 1).ordinal - base.ordinal
+        return Double(whole) + Double(rest) / Double(span)
+    }
+}
