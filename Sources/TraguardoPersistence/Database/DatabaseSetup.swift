@@ -31,6 +31,7 @@ public enum DatabaseSetup {
         CreatePoliticalReferents(),
         CreateAuditLog(),
         CreatePlans(),
+        CreateMethodologies(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

@@ -14,6 +14,9 @@ public struct DemoInstaller: Sendable {
 
     public let users: UserStore
 
+    /// The seeds whose own SMVP ships as a preset; the others start on the general one.
+    static let presetBySlug = ["leggiuno": "leggiuno-2024", "unione-bellusco-mezzago": "bellusco-mezzago-2020"]
+
     public init(users: UserStore) {
         self.users = users
     }
@@ -37,7 +40,11 @@ public struct DemoInstaller: Sendable {
             var enti: [EnteRecord] = []
             for bundle in bundles {
                 try await BundleImporter.importBundle(bundle, on: tx, actor: .system)
-                if let e = try await EnteStore.find(slug: bundle.ente.slug, on: tx) { enti.append(e) }
+                guard let e = try await EnteStore.find(slug: bundle.ente.slug, on: tx) else { continue }
+                enti.append(e)
+                if let preset = MethodologyStore.preset(Self.presetBySlug[bundle.ente.slug] ?? "generale") {
+                    try await MethodologyStore.adopt(preset, enteID: try e.requireID(), year: bundle.plan.year, on: tx, actor: .system)
+                }
             }
             if enti.isEmpty {
                 let fallback = try await EnteStore.create(Ente(slug: "comune-demo", name: "Comune Demo", kind: .comune), on: tx, actor: .system)

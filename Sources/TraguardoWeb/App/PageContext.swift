@@ -44,6 +44,7 @@ struct LayoutContext: Encodable {
         if let principal, let ente = req.ente, let enteID = ente.id {
             nav.append(NavItem(label: "Ente", href: "/enti/\(ente.slug)", active: active == "ente"))
             nav.append(NavItem(label: "Piani", href: "/enti/\(ente.slug)/piani", active: active == "piani"))
+            nav.append(NavItem(label: "Metodologia", href: "/enti/\(ente.slug)/metodologia", active: active == "metodologia"))
             nav.append(NavItem(label: "Organizzazione", href: "/enti/\(ente.slug)/organizzazione", active: active == "organizzazione"))
             if AccessPolicy.allows(principal, .manageEnteUsers, enteID: enteID) {
                 nav.append(NavItem(label: "Utenti", href: "/enti/\(ente.slug)/utenti", active: active == "utenti"))

@@ -59,6 +59,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     OrganisationController().register(app.routes)
     PlanController().register(app.routes)
     PlanEditController().register(app.routes)
+    ScoresController().register(app.routes)
+    MethodologyController().register(app.routes)
     UsersController(users: users).register(app.routes)
     AuditController().register(app.routes)
     APIController().register(app.routes)

@@ -74,6 +74,7 @@ struct PlanController {
         let notes: String?
         let canEdit: Bool
         let canApprove: Bool
+        let hasSourceFlags: Bool
     }
 
     @Sendable func tree(req: Request) async throws -> View {
@@ -92,7 +93,8 @@ struct PlanController {
                             plan: Self.link(ente.slug, bundle.plan), stats: PlanStatistics(bundle, warnings: warnings.count).lines,
                             warnings: warnings.map(\.message), warningCount: warnings.count, rows: rows,
                             sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
-                            canEdit: try Self.mayEditPlan(req, bundle.plan), canApprove: try Self.mayApprove(req, bundle.plan))
+                            canEdit: try Self.mayEditPlan(req, bundle.plan), canApprove: try Self.mayApprove(req, bundle.plan),
+                            hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true))
         return try await req.view.render("pages/plan", page)
     }
 
@@ -142,6 +144,7 @@ struct PlanController {
         let hasPhases: Bool
         let hasPeople: Bool
         let hasVerbatim: Bool
+        let hasFlags: Bool
         let canEdit: Bool
         let key: String
         let nodeHref: String
@@ -206,7 +209,7 @@ struct PlanController {
         let page = CardPage(layout: try await LayoutContext.make(req, title: node.title, active: "piani"), plan: Self.link(ente.slug, b.plan),
                             trail: trail, level: node.level.label, code: node.code, title: node.title, fields: fields,
                             indicators: indicators, phases: phases, people: people, verbatim: verbatim, flags: node.sourceFlags,
-                            hasIndicators: !indicators.isEmpty, hasPhases: !phases.isEmpty, hasPeople: !people.isEmpty, hasVerbatim: !verbatim.isEmpty,
+                            hasIndicators: !indicators.isEmpty, hasPhases: !phases.isEmpty, hasPeople: !people.isEmpty, hasVerbatim: !verbatim.isEmpty, hasFlags: !node.sourceFlags.isEmpty,
                             canEdit: try await Self.mayEdit(req, node: node, plan: b.plan, units: b.units), key: Self.escape(node.key),
                             nodeHref: nodeHref, editHref: nodeHref + "/modifica",
                             indicatorTypes: IndicatorType.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
