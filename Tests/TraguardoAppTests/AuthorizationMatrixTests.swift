@@ -34,6 +34,7 @@ struct AuthorizationMatrixTests {
         "GET /enti/:ente/metodologia": viewers,
         "POST /enti/:ente/metodologia": managers,
         "POST /enti/:ente/piani/:plan/stato": managers,
+        "POST /enti/:ente/piani/:plan/rinnovo": managers,
         "GET /enti/:ente/piani/:plan/nuovo-nodo": editors,
         "POST /enti/:ente/piani/:plan/nodi": editors,
         "GET /enti/:ente/piani/:plan/nodi/:node/modifica": editors,

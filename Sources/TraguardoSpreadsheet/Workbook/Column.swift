@@ -93,8 +93,9 @@ struct RowValues {
 enum Folding {
     static func fold(_ s: String) -> String {
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-            !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "*"
+        return String(String.UnicodeScalarView(folded.unicodeScalars.compactMap { u -> Unicode.Scalar? in
+            if CharacterSet.whitespacesAndNewlines.contains(u) || u == "*" { return nil }
+            return u == "\u{2019}" ? "'" : u // typographic apostrophe, as word processors write it
         }))
     }
 }

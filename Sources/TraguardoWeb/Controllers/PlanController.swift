@@ -75,6 +75,7 @@ struct PlanController {
         let canEdit: Bool
         let canApprove: Bool
         let hasSourceFlags: Bool
+        let canRollover: Bool
     }
 
     @Sendable func tree(req: Request) async throws -> View {
@@ -94,7 +95,8 @@ struct PlanController {
                             warnings: warnings.map(\.message), warningCount: warnings.count, rows: rows,
                             sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
                             canEdit: try Self.mayEditPlan(req, bundle.plan), canApprove: try Self.mayApprove(req, bundle.plan),
-                            hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true))
+                            hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true),
+                            canRollover: AccessPolicy.allows(try req.requirePrincipal(), .managePlan, enteID: try req.requireEnte().1))
         return try await req.view.render("pages/plan", page)
     }
 

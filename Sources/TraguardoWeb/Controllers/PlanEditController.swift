@@ -11,6 +11,7 @@ struct PlanEditController {
         let plans = routes.grouped("enti", ":ente", "piani")
         plans.post(use: createPlan).requires(.ente(.managePlan))
         plans.post(":plan", "stato", use: setState).requires(.ente(.managePlan))
+        plans.post(":plan", "rinnovo", use: rollover).requires(.ente(.managePlan))
         plans.get(":plan", "nuovo-nodo", use: newNodeForm).requires(.ente(.editOwnUnits))
         plans.post(":plan", "nodi", use: createNode).requires(.ente(.editOwnUnits))
         plans.get(":plan", "nodi", ":node", "modifica", use: editNodeForm).requires(.ente(.editOwnUnits))
@@ -69,6 +70,19 @@ struct PlanEditController {
         try await PlanEditor.setState(state, act: act, plan: record, on: req.db, actor: req.actor)
         req.flash("Stato del piano: \(state.label).")
         return req.redirect(to: PlanController.planPath(ente.slug, record.key))
+    }
+
+    /// Next year's plan from this one (pluriennali carried with their next stage).
+    @Sendable func rollover(req: Request) async throws -> Response {
+        let (ente, record) = try await plan(req)
+        let result = PlanRollover.next(try await PlanStore.bundle(of: record, on: req.db))
+        do {
+            try await BundleImporter.importBundle(result.bundle, on: req.db, actor: req.actor)
+        } catch let error as BundleImportError {
+            throw Abort(.unprocessableEntity, reason: "Rinnovo: \(error.description)")
+        }
+        req.flash("Creato «\(result.bundle.plan.title)»: \(result.carried.count) obiettivi pluriennali proseguono, \(result.concluded.count) si chiudono con l'anno \(record.year).")
+        return req.redirect(to: PlanController.planPath(ente.slug, result.bundle.plan.key))
     }
 
     // MARK: nodes
