@@ -30,6 +30,8 @@ struct AuthorizationMatrixTests {
         "GET /enti/:ente/piani/:plan": viewers,
         "GET /enti/:ente/piani/:plan/nodi/:node": viewers,
         "POST /enti/:ente/piani": managers,
+        "GET /enti/:ente/importa": managers,
+        "POST /enti/:ente/importa": managers,
         "GET /enti/:ente/piani/:plan/punteggi": viewers,
         "GET /enti/:ente/metodologia": viewers,
         "POST /enti/:ente/metodologia": managers,

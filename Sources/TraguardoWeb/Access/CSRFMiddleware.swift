@@ -6,9 +6,14 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
     static let header = "X-CSRF-Token"
+    static let maxBody = 20 * 1024 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // Large uploads arrive streamed: collect them (bounded) so the token field can be read.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: Self.maxBody).get()
+            }
             let expected = request.session.data[SessionKeys.csrf] ?? ""
             let sent = request.headers.first(name: Self.header) ?? (try? request.content.get(String.self, at: Self.field)) ?? ""
             guard !expected.isEmpty, Self.constantTimeEqual(expected, sent) else {

@@ -111,6 +111,26 @@ struct Client {
         return response
     }
 
+    /// A multipart/form-data POST with one file, as a browser's upload form sends it.
+    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String] = [:]) async throws -> TestingHTTPResponse {
+        let boundary = "----traguardo-test-boundary"
+        var body = Data()
+        var all = fields
+        if let csrf { all["_csrf"] = csrf }
+        for (name, value) in all {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(file)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        if let token = Self.csrfToken(in: response.body.string) { csrf = token }
+        return response
+    }
+
     /// Opens the login page (for the CSRF token) and signs in.
     mutating func login(_ username: String, password: String = Fixture.password) async throws -> TestingHTTPResponse {
         _ = try await send(.GET, "/login")

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import Testing
+import TraguardoCore
+import TraguardoPersistence
+@testable import TraguardoWeb
+import VaporTesting
+
+@Suite("Uploading a plan in the browser")
+struct ImportUploadTests {
+    static func seedData(_ slug: String) throws -> Data {
+        try Data(contentsOf: try #require(DemoInstaller.bundledFiles().first { $0.lastPathComponent == "\(slug).json" }))
+    }
+
+    @Test func dryRunReportsThenTheRealImportWrites() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.install(on: app)
+            var s = Client(app: app)
+            _ = try await s.login("segretario")
+            _ = try await s.send(.GET, "/enti/alfa/importa")
+            let dry = try await s.upload("/enti/alfa/importa", file: try Self.seedData("leggiuno"), filename: "leggiuno.json", fields: ["dryRun": "1"])
+            #expect(dry.status == .ok)
+            #expect(dry.body.string.contains("Prova: l&#39;importazione farebbe") || dry.body.string.contains("Prova: l'importazione farebbe"))
+            #expect(dry.body.string.contains("Unità: 3 nuove, 2 già presenti"), "U-01 and U-02 already exist in alfa")
+            #expect(try await PlanStore.plans(enteID: fixture.alfaID, on: app.db).count == 1, "a dry run writes nothing")
+            let real = try await s.upload("/enti/alfa/importa", file: try Self.seedData("leggiuno"), filename: "leggiuno.json")
+            #expect(real.status == .seeOther)
+            #expect(try await PlanStore.plans(enteID: fixture.alfaID, on: app.db).count == 2)
+        }
+    }
+
+    @Test func aBadFileListsItsProblemsAndWritesNothing() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.install(on: app)
+            var s = Client(app: app)
+            _ = try await s.login("segretario")
+            _ = try await s.send(.GET, "/enti/alfa/importa")
+            var bundle = try BundleImporter.decode(try Self.seedData("pisogne"))
+            bundle.nodes[0].parentKey = "NON-ESISTE"
+            let data = try JSONEncoder().encode(bundle)
+            let response = try await s.upload("/enti/alfa/importa", file: data, filename: "pisogne.json")
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.string.contains("nodes[0].parentKey: nodo &quot;NON-ESISTE&quot; inesistente") || response.body.string.contains("nodes[0].parentKey: nodo \"NON-ESISTE\" inesistente"))
+            let other = try await s.upload("/enti/alfa/importa", file: Data("ciao".utf8), filename: "piano.txt")
+            #expect(other.body.string.contains("formato non supportato"))
+            #expect(try await PlanStore.plans(enteID: fixture.alfaID, on: app.db).count == 1)
+        }
+    }
+}
