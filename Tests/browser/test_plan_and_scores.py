@@ -15,7 +15,7 @@ def test_segretario_reads_the_cassano_plan_and_opens_a_card(browser, base_url):
     assert "Obiettivi operativi: 36" in stats and "Indicatori: 147" in stats
     rows = browser.find_elements(By.CSS_SELECTOR, "#plan-tree tbody tr")
     assert len(rows) == 58
-    browser.find_element(By.LINK_TEXT, "UN BILANCIO SANO").click()
+    browser.get(browser.find_element(By.LINK_TEXT, "UN BILANCIO SANO").get_attribute("href"))
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "indicators")))
     assert "Obiettivo operativo" in browser.page_source
 
