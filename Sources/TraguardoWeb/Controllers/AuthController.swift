@@ -73,9 +73,7 @@ struct AuthController {
 
     private func render(_ req: Request, error: String?, username: String, next: String, status: HTTPStatus) async throws -> Response {
         let page = LoginPage(layout: try await LayoutContext.make(req, title: "Accedi"), error: error, username: username, next: next)
-        let response = try await req.view.render("pages/login", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/login", page).encodeResponse(status: status, for: req)
     }
 
     /// Only local paths, so the login form cannot be used to bounce users to another site.

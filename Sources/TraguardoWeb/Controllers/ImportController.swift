@@ -91,11 +91,3 @@ enum PlanFileDecoder {
 struct PlanFileError: Error {
     let messages: [String]
 }
-
-extension View {
-    func encodeResponse(status: HTTPStatus, for req: Request) async throws -> Response {
-        let response = try await encodeResponse(for: req)
-        response.status = status
-        return response
-    }
-}

@@ -210,9 +210,7 @@ struct MethodologyController {
             meanOptions: MeanKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
             preview: preview, previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(preview.count) punteggi cambiano" },
             canAdopt: AccessPolicy.allows(principal, .managePlan, enteID: enteID), year: year, error: error)
-        let response = try await req.view.render("pages/methodology", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/methodology", page).encodeResponse(status: status, for: req)
     }
 
     static func label(_ rule: NotYetDueRule) -> String {

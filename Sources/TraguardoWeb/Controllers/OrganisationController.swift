@@ -83,9 +83,7 @@ struct OrganisationController {
             roles: AssignmentRole.allCases.map { Option(value: $0.rawValue, label: $0.label) },
             peopleCount: org.people.count,
             canEdit: AccessPolicy.allows(principal, .managePlan, enteID: enteID), error: error)
-        let response = try await req.view.render("pages/organisation", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/organisation", page).encodeResponse(status: status, for: req)
     }
 
     struct UnitForm: Content {

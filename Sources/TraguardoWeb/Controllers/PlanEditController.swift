@@ -389,9 +389,7 @@ struct PlanEditController {
                 Option(value: $0.code, label: $0.label, selected: $0.code == node.programma)
             },
             node: values, error: error)
-        let response = try await req.view.render("pages/node-form", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/node-form", page).encodeResponse(status: status, for: req)
     }
 }
 

@@ -52,9 +52,7 @@ struct UsersController {
         let page = AdminPage(layout: try await LayoutContext.make(req, title: "Amministrazione", active: "admin"),
                              enti: enti.map { Option(value: $0.slug, label: $0.name) }, users: rows,
                              kinds: EnteKind.allCases.map { Option(value: $0.rawValue, label: $0.label) }, error: error)
-        let response = try await req.view.render("pages/admin", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/admin", page).encodeResponse(status: status, for: req)
     }
 
     struct EnteForm: Content {
@@ -109,9 +107,7 @@ struct UsersController {
         let page = EntePage(layout: try await LayoutContext.make(req, title: "Utenti · \(ente.name)", active: "utenti"), slug: ente.slug,
                             users: rows, roles: Role.enteRoles.map { Option(value: $0.rawValue, label: $0.label) },
                             units: org.units.map { Option(value: $0.key, label: $0.displayName) }, error: error)
-        let response = try await req.view.render("pages/ente-users", page).encodeResponse(for: req)
-        response.status = status
-        return response
+        return try await req.view.render("pages/ente-users", page).encodeResponse(status: status, for: req)
     }
 
     struct UserForm: Content {
