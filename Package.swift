@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point inward only: CLI → Web → Persistence → Core. Core imports Foundation and nothing else.
+// Layers point inward only: CLI → Web → Persistence / Spreadsheet → Core. Core imports Foundation and nothing else.
 let package = Package(
     name: "Traguardo",
     platforms: [.macOS(.v14)],
@@ -34,10 +34,15 @@ let package = Package(
             resources: [.copy("DemoData"), .copy("Presets")]
         ),
         .target(
+            name: "TraguardoSpreadsheet",
+            dependencies: ["TraguardoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "TraguardoWeb",
             dependencies: [
                 "TraguardoCore",
                 "TraguardoPersistence",
+                "TraguardoSpreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -51,15 +56,18 @@ let package = Package(
                 "TraguardoCore",
                 "TraguardoPersistence",
                 "TraguardoWeb",
+                "TraguardoSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "traguardo-bench", dependencies: ["TraguardoCore"]),
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
+        .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TraguardoAppTests",
             dependencies: [
                 "TraguardoWeb",
+                "TraguardoSpreadsheet",
                 "TraguardoPersistence",
                 .product(name: "VaporTesting", package: "vapor"),
             ]

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import TraguardoCore
 import TraguardoPersistence
+import TraguardoSpreadsheet
 import TraguardoWeb
 import Vapor
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Importa un pacchetto di piano (JSON) in un ente; tutto o niente.",
+        abstract: "Importa un piano (pacchetto JSON, oppure il modello XLSX/ODS compilato) in un ente; tutto o niente.",
         discussion: "Le unità e le persone già presenti (stessa chiave) restano come sono; il piano si sostituisce solo con --replace.")
 
-    @ArgumentParser.Argument(help: "File del pacchetto (.json).") var file: String
+    @ArgumentParser.Argument(help: "File del piano (.json, .xlsx, .ods).") var file: String
     @ArgumentParser.Option(help: "Identificativo dell'ente di destinazione (creato se non esiste).") var ente: String?
     @ArgumentParser.Flag(help: "Mostra cosa cambierebbe senza scrivere nulla.") var dryRun = false
     @ArgumentParser.Flag(help: "Sostituisce un piano con la stessa chiave.") var replace = false
@@ -18,7 +19,11 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         guard let data = FileManager.default.contents(atPath: file) else { AppRunner.fail("file \(file) non trovato o non leggibile.") }
         let bundle: PlanBundle
-        do { bundle = try BundleImporter.decode(data) } catch { AppRunner.fail("\(file): \(error)") }
+        do {
+            bundle = try PlanFileDecoder.decode(data, filename: file)
+        } catch {
+            AppRunner.fail("\(file) non importato, nulla è stato scritto:\n" + error.messages.map { "  - \($0)" }.joined(separator: "\n"))
+        }
         try await AppRunner.run { app, _ in
             let summary = try await BundleImporter.importBundle(bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
                                                                 on: app.db, actor: Actor(id: nil, name: "cli"))
@@ -31,18 +36,27 @@ struct Import: AsyncParsableCommand {
 }
 
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Esporta il piano di un ente come pacchetto JSON (rileggibile con import).")
+    static let configuration = CommandConfiguration(abstract: "Esporta il piano di un ente (JSON, XLSX oppure ODS), rileggibile con import.")
 
     @ArgumentParser.Option(help: "Identificativo dell'ente.") var ente: String
     @ArgumentParser.Option(help: "Anno del piano (predefinito: il più recente).") var year: Int?
     @ArgumentParser.Option(name: .shortAndLong, help: "File di uscita (predefinito: standard output).") var output: String?
+    @ArgumentParser.Option(help: "Formato: json, xlsx, ods (predefinito: dall'estensione del file, altrimenti json).") var format: String?
 
     func run() async throws {
         try await AppRunner.run { app, _ in
             let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(bundle)
+            let chosen = format ?? output.map { ($0 as NSString).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
+            let data: Data
+            if let sheet = SpreadsheetFormat(fileExtension: chosen) {
+                data = try PlanWorkbook.write(bundle, as: sheet)
+            } else if chosen == "json" {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                data = try encoder.encode(bundle)
+            } else {
+                AppRunner.fail("formato \(chosen) non disponibile: usa json, xlsx oppure ods.")
+            }
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
                 FileHandle.standardError.write(Data("Esportato \(bundle.plan.key) in \(output).\n".utf8))
@@ -93,5 +107,24 @@ enum PlanLookup {
             AppRunner.fail(year.map { "l'ente \(slug) non ha un piano per il \($0)." } ?? "l'ente \(slug) non ha ancora un piano.")
         }
         return try await PlanStore.bundle(of: plan, on: app.db)
+    }
+}
+
+struct Template: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scrive il modello di foglio di calcolo (un foglio per entità, intestazioni in italiano, istruzioni) da compilare e importare.")
+
+    @ArgumentParser.Option(name: .shortAndLong, help: "File di uscita (.xlsx oppure .ods).") var output: String
+    @ArgumentParser.Option(help: "Identificativo dell'ente da indicare nel modello.") var ente = "nuovo-ente"
+    @ArgumentParser.Option(help: "Primo anno del piano.") var year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+
+    func run() throws {
+        guard let format = SpreadsheetFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
+            AppRunner.fail("\(output): usa l'estensione .xlsx oppure .ods.")
+        }
+        let plan = Plan(key: "PIAO-\(year)-\(year + 2)", title: "PIAO \(year)-\(year + 2)", firstYear: year, lastYear: year + 2, year: year)
+        let data = try PlanWorkbook.template(ente: Ente(slug: ente, name: "Comune di …", kind: .comune), plan: plan, as: format)
+        guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
+        print("Modello scritto in \(output).")
     }
 }

@@ -31,6 +31,8 @@ struct AuthorizationMatrixTests {
         "GET /enti/:ente/piani/:plan/nodi/:node": viewers,
         "POST /enti/:ente/piani": managers,
         "GET /enti/:ente/importa": managers,
+        "GET /enti/:ente/modello": managers,
+        "GET /enti/:ente/piani/:plan/esporta": viewers,
         "POST /enti/:ente/importa": managers,
         "GET /enti/:ente/piani/:plan/punteggi": viewers,
         "GET /enti/:ente/metodologia": viewers,

@@ -48,6 +48,17 @@ enum ExcelDate {
     /// Whether a custom format code shows a date: after removing quoted text, escapes and [..] sections
     /// (colours, locales), it has day or year tokens ("dd/mm/yyyy", "[$-410]d mmm yy").
     static func isDateFormatCode(_ code: String) -> Bool {
+        formatTokens(code).contains { $0 == "d" || $0 == "y" }
+    }
+
+    /// "0%", "0.00%": the stored fraction is shown times 100.
+    static func isPercentFormatCode(_ code: String) -> Bool {
+        formatTokens(code).contains("%")
+    }
+
+    /// The characters of a format code that are format tokens, not quoted text, escapes or [..] sections.
+    private static func formatTokens(_ code: String) -> [Character] {
+        var out: [Character] = []
         var inQuote = false, inBracket = false, escaped = false
         for ch in code.lowercased() {
             if escaped { escaped = false; continue }
@@ -56,10 +67,9 @@ enum ExcelDate {
             case "\\" where !inQuote: escaped = true
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            case "d", "y": if !inQuote && !inBracket { return true }
-            default: break
+            default: if !inQuote && !inBracket { out.append(ch) }
             }
         }
-        return false
+        return out
     }
 }

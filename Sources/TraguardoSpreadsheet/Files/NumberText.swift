@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as the file formats store them (`<v>`, `office:value`): plain, with a dot, and the shortest text that
 /// reads back as the same Double, so numbers survive a round trip exactly.
 enum NumberText {
@@ -6,10 +8,16 @@ enum NumberText {
         return "\(value)"
     }
 
+    /// A percent-formatted cell stores 0.2 and shows 20%: the value as shown, without the binary noise of ×100
+    /// (0.07 × 100 is 7.000000000000001).
+    static func percentShown(_ fraction: Double) -> Double {
+        let v = fraction * 100
+        guard v.isFinite, abs(v) < 1e12 else { return v }
+        return (v * 1e9).rounded() / 1e9
+    }
+
     /// Reads `<v>` and `office:value` text, which some writers pad with spaces.
     static func parse(_ text: String) -> Double? {
         Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
-
-import Foundation

@@ -3,6 +3,7 @@ import TraguardoCore
 
 /// Reads every table of an ODS `content.xml` into grids, expanding `number-columns-repeated` and
 /// `number-rows-repeated` only where they carry content (LibreOffice pads sheets with a million empty rows).
+/// Percentage cells read as the number shown (20% is 20), as in XLSX.
 enum ODSReader {
     static func read(_ data: Data) throws -> [Sheet] {
         let zip = try ZipPackage(data: data)
@@ -92,7 +93,7 @@ final class ODSContentHandler: XMLEventHandler {
         inCell = false
         let cell = makeCell()
         let repeatCount = max(1, cellAttributes["number-columns-repeated"].flatMap { Int($0) } ?? 1)
-        if cell.isEmpty {
+        if cell == .empty {
             pendingEmptyCells += repeatCount
             return
         }
@@ -119,8 +120,10 @@ final class ODSContentHandler: XMLEventHandler {
         let type = cellAttributes["value-type"] ?? ""
         let shown = paragraphs.joined(separator: "\n")
         switch type {
-        case "float", "percentage", "currency":
+        case "float", "currency":
             if let v = cellAttributes["value"].flatMap(NumberText.parse) { return .number(v) }
+        case "percentage":
+            if let v = cellAttributes["value"].flatMap(NumberText.parse) { return .number(NumberText.percentShown(v)) }
         case "date":
             if let v = cellAttributes["date-value"], let day = Day(iso: String(v.prefix(10))) { return .date(day) }
         case "boolean":

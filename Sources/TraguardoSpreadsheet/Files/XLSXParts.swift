@@ -58,16 +58,23 @@ final class SharedStringsHandler: XMLEventHandler {
     func text(_ text: String) { if inText { current += text } }
 }
 
-/// For each cell style (`cellXfs` index), whether its number format shows a date.
+/// What a cell style's number format shows, when it changes how the stored number reads.
+enum NumberStyle {
+    case plain, date, percent
+}
+
+/// For each cell style (`cellXfs` index), whether its number format shows a date or a percentage.
 final class StylesHandler: XMLEventHandler {
     private var customFormats: [Int: String] = [:]
     private var formatIDs: [Int] = []
     private var inCellXfs = false
 
-    var dateStyles: [Bool] {
+    var numberStyles: [NumberStyle] {
         formatIDs.map { id in
-            if let code = customFormats[id] { return ExcelDate.isDateFormatCode(code) }
-            return ExcelDate.isBuiltInDateFormat(id)
+            if let code = customFormats[id] {
+                return ExcelDate.isDateFormatCode(code) ? .date : ExcelDate.isPercentFormatCode(code) ? .percent : .plain
+            }
+            return ExcelDate.isBuiltInDateFormat(id) ? .date : (id == 9 || id == 10) ? .percent : .plain
         }
     }
 

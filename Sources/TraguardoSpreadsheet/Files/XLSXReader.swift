@@ -2,7 +2,8 @@ import Foundation
 import TraguardoCore
 
 /// Reads every worksheet of an XLSX into grids. Handles shared and inline strings, numbers, booleans, cached
-/// formula results, cells and rows without an `r` attribute, and serial numbers in date-formatted cells.
+/// formula results, cells and rows without an `r` attribute, serial numbers in date-formatted cells, and
+/// percent-formatted cells (read as the number shown: 20% is 20, as Traguardo counts percentages).
 enum XLSXReader {
     static func read(_ data: Data) throws -> [Sheet] {
         let zip = try ZipPackage(data: data)
@@ -21,7 +22,7 @@ enum XLSXReader {
         let stylesPath = resolve(rels.targetsByType["styles"] ?? "styles.xml", in: folder)
         if let data = try zip.part(stylesPath) { try XMLEvents.parse(data, part: stylesPath, into: styles) }
 
-        let context = WorksheetHandler.Context(sharedStrings: shared.strings, dateStyles: styles.dateStyles, date1904: workbook.date1904)
+        let context = WorksheetHandler.Context(sharedStrings: shared.strings, numberStyles: styles.numberStyles, date1904: workbook.date1904)
         var sheets: [Sheet] = []
         for (index, entry) in workbook.sheets.enumerated() {
             let path = resolve(rels.targets[entry.relationshipID] ?? "worksheets/sheet\(index + 1).xml", in: folder)
@@ -60,7 +61,7 @@ enum XLSXReader {
 final class WorksheetHandler: XMLEventHandler {
     struct Context {
         let sharedStrings: [String]
-        let dateStyles: [Bool]
+        let numberStyles: [NumberStyle]
         let date1904: Bool
     }
 
@@ -117,11 +118,11 @@ final class WorksheetHandler: XMLEventHandler {
         case "d": return Day(iso: String(value.prefix(10))).map(Cell.date) ?? textCell(value)
         default:
             guard let number = NumberText.parse(value) else { return value.isEmpty ? .empty : textCell(value) }
-            if context.dateStyles.indices.contains(style), context.dateStyles[style],
-               let day = ExcelDate.day(fromSerial: number, date1904: context.date1904) {
-                return .date(day)
+            switch context.numberStyles.indices.contains(style) ? context.numberStyles[style] : .plain {
+            case .date: return ExcelDate.day(fromSerial: number, date1904: context.date1904).map(Cell.date) ?? .number(number)
+            case .percent: return .number(NumberText.percentShown(number))
+            case .plain: return .number(number)
             }
-            return .number(number)
         }
     }
 

@@ -40,8 +40,6 @@ struct ZipPackage {
         return data
     }
 
-    var paths: [String] { archive.map(\.path) }
-
     /// Writes parts in the given order. `stored` parts are not compressed (ODS requires this of `mimetype`).
     /// A fixed modification date keeps the output byte-for-byte reproducible.
     static func write(_ parts: [(path: String, data: Data, stored: Bool)]) throws -> Data {

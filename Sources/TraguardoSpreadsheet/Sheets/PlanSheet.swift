@@ -9,8 +9,7 @@ enum PlanSheet {
     static let year = Column("Anno di riferimento", .integer, required: true, "Anno dettagliato e valutato (PEG/PDO), es. 2024.")
     static let state = Column("Stato", .choice(Labels.planState.labels), "Vuoto = Bozza.")
     static let version = Column("Versione", .integer, "1 per il piano approvato, poi +1 per ogni variazione. Vuoto = 1.")
-    static let levels = Column("Livelli", .choice(Labels.level.labels),
-                               "Livelli della cascata usati dall'ente, dall'alto, separati da \" | \". Vuoto = tutti.")
+    static let levels = Column("Livelli", .choices(Labels.level.labels), "Livelli della cascata usati dall'ente, dall'alto. Vuoto = tutti.")
     static let notes = Column("Note", .text, "Note libere sul piano.")
     static let actOrgan = Column("Atto: organo", .text, "Organo che ha approvato il piano, es. Giunta Comunale. Obbligatorio se si indica l'atto.")
     static let actNumber = Column("Atto: numero", .text, "Numero dell'atto di approvazione.")

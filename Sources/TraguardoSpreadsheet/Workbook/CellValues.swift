@@ -51,7 +51,7 @@ enum ListCodec {
         return JSONText.encode(items) ?? items.joined(separator: separator)
     }
 
-    /// Splits on "|", ";"-free: separators are "|" and line breaks (";" and "," occur inside items).
+    /// Splits on "|" and line breaks only: commas and semicolons occur inside items.
     static func decode(_ text: String) -> [String] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("["), trimmed.hasSuffix("]"), let items: [String] = JSONText.decode(trimmed) { return items }

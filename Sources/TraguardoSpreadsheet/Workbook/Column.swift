@@ -1,9 +1,11 @@
 import Foundation
+import TraguardoCore
 
 /// What a column holds; drives how the Istruzioni sheet describes it.
 enum ColumnFormat: Sendable {
     case text, key, integer, number, day, flag, list, json, months
     case choice([String])
+    case choices([String])
     case reference(sheet: String)
     case references(sheet: String)
     /// Value whose meaning follows the indicator's Forma (number, date, SI/NO or text).
@@ -21,6 +23,7 @@ enum ColumnFormat: Sendable {
         case .json: "JSON, es. {\"Etichetta\": \"testo\"}"
         case .months: "Mesi 1-12 separati da \" | \" (es. 2 | 3 | 4), intervalli 2-4 o nomi (feb, mar)"
         case .choice(let labels): "Uno tra: " + labels.joined(separator: "; ")
+        case .choices(let labels): "Uno o più tra: " + labels.joined(separator: "; ") + ", separati da \" | \""
         case .reference(let sheet): "Chiave di una riga del foglio \(sheet)"
         case .references(let sheet): "Chiavi di righe del foglio \(sheet), separate da \" | \""
         case .measure: "Numero; oppure data, SI/NO o testo secondo la Forma dell'indicatore"
@@ -92,6 +95,13 @@ struct RowValues {
 /// Header and label comparison that forgives case, accents, spaces and the "*" of obligatory columns.
 enum Folding {
     static func fold(_ s: String) -> String {
+        // Keys and most labels are ASCII: skip Foundation's folding, which is slow on Linux.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: s.utf8.compactMap { u -> UInt8? in
+                if u == 0x20 || (0x09...0x0D).contains(u) || u == 0x2A { return nil }
+                return (0x41...0x5A).contains(u) ? u + 0x20 : u
+            }, as: UTF8.self)
+        }
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.compactMap { u -> Unicode.Scalar? in
             if CharacterSet.whitespacesAndNewlines.contains(u) || u == "*" { return nil }
@@ -99,5 +109,3 @@ enum Folding {
         }))
     }
 }
-
-import TraguardoCore

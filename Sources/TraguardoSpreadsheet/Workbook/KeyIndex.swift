@@ -17,7 +17,7 @@ struct KeyIndex {
         self.checked = checked
     }
 
-    /// Reads the key column of `table`, logging empty-free duplicates at the row that repeats the key.
+    /// Reads the key column of `table`, logging a repeated key at the row that repeats it.
     init(_ table: SheetTable, key: Column, alias: Column? = nil, noun: String, log: ErrorLog) {
         self.init(sheet: table.name, noun: noun, checked: table.complete)
         for row in table.rows {

@@ -44,11 +44,12 @@ public enum PlanWorkbook {
     }
 
     /// Reads a workbook; throws `WorkbookErrors` with every problem found (file, sheet, row and column), and
-    /// returns a bundle only when there is none.
+    /// returns a bundle only when there is none. A file whose content is the other format (an ODS uploaded
+    /// with an .xlsx name) is read as what it is.
     public static func read(_ data: Data, as format: SpreadsheetFormat) throws -> PlanBundle {
         let sheets: [Sheet]
         do {
-            sheets = try SpreadsheetFile.read(data, as: format)
+            sheets = try SpreadsheetFile.read(data, as: SpreadsheetFormat.detect(data) ?? format)
         } catch let error as SpreadsheetFileError {
             throw WorkbookErrors([WorkbookError(sheet: "", row: 0, column: "", field: "", message: error.description)])
         }

@@ -51,6 +51,7 @@ struct RowReader {
         case .text(let s): value = ItalianFormat.parseNumber(s)
         default: value = nil
         }
+        // Int(exactly:) also refuses infinities and NaN.
         guard let value, let int = Int(exactly: value) else {
             fail(column, "\(CellText.quoted(c)) non è un numero intero.")
             return nil
@@ -62,7 +63,7 @@ struct RowReader {
         guard let c = present(column) else { return nil }
         switch c {
         case .number(let v): return v
-        case .text(let s): if let v = ItalianFormat.parseNumber(s) { return v }
+        case .text(let s): if let v = ItalianFormat.parseNumber(s), v.isFinite { return v }
         default: break
         }
         fail(column, "\(CellText.quoted(c)) non è un numero valido (es. 1.234,56).")

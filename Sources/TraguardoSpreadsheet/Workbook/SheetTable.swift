@@ -1,13 +1,13 @@
 /// A worksheet of the user's file matched against the layout it should follow: columns are found by header
-/// (any order, case and accents ignored, unknown columns skipped) and data rows are the non-empty rows below
-/// the header.
+/// (any order, case and accents ignored, unknown columns skipped) and data rows are the rows below the header
+/// with a value in a known column (a note in an extra column alone does not make a row).
 struct SheetTable {
     let layout: SheetLayout
     let exists: Bool
     /// False when an obligatory column is missing: its rows are not read, and links to it are not checked.
     let complete: Bool
     let rows: [RowReader]
-    fileprivate let positions: [String: Int]
+    private let positions: [String: Int]
 
     var name: String { layout.name }
 
@@ -19,10 +19,9 @@ struct SheetTable {
             return
         }
         let known = Dictionary(layout.columns.map { (Folding.fold($0.header), $0.header) }, uniquingKeysWith: { a, _ in a })
-        // Users sometimes add a title above the header: the header is the first of the top rows naming a column.
-        let headerIndex = sheet.rows.prefix(10).firstIndex { row in
-            row.contains { known[Folding.fold(CellText.display($0))] != nil }
-        } ?? 0
+        // Users sometimes add a title above the header: the header is the top row naming the most columns.
+        let named = sheet.rows.prefix(10).map { row in row.filter { known[Folding.fold(CellText.display($0))] != nil }.count }
+        let headerIndex = named.indices.max { named[$0] < named[$1] || (named[$0] == named[$1] && $0 > $1) } ?? 0
         var positions: [String: Int] = [:]
         for (i, cell) in sheet.rows[safe: headerIndex].enumerated() {
             if let header = known[Folding.fold(CellText.display(cell))], positions[header] == nil { positions[header] = i }
@@ -38,7 +37,8 @@ struct SheetTable {
         self.complete = complete
         var rows: [RowReader] = []
         if complete {
-            for (i, cells) in sheet.rows.enumerated() where i > headerIndex && !cells.allSatisfy(\.isEmpty) {
+            let used = Array(positions.values)
+            for (i, cells) in sheet.rows.enumerated() where i > headerIndex && used.contains(where: { $0 < cells.count && !cells[$0].isEmpty }) {
                 rows.append(RowReader(sheet: layout.name, number: i + 1, cells: cells, positions: positions, log: log))
             }
         }

@@ -61,6 +61,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     PlanEditController().register(app.routes)
     ScoresController().register(app.routes)
     ImportController().register(app.routes)
+    ExportController().register(app.routes)
     MethodologyController().register(app.routes)
     UsersController(users: users).register(app.routes)
     AuditController().register(app.routes)

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import TraguardoCore
 import TraguardoPersistence
+import TraguardoSpreadsheet
 import Vapor
 
 /// Upload of a plan (JSON bundle; spreadsheets through `PlanFileDecoder`) with a dry run that reports what
@@ -73,21 +74,30 @@ struct ImportController {
     }
 }
 
-/// Turns an uploaded file into a bundle by its extension.
-enum PlanFileDecoder {
-    static let acceptedExtensions = ["json"]
+/// Turns an uploaded file into a bundle: a JSON plan bundle, or the spreadsheet template filled in
+/// (XLSX or ODS, recognised by content as well as by name).
+public enum PlanFileDecoder {
+    public static let acceptedExtensions = ["json", "xlsx", "ods"]
 
-    static func decode(_ data: Data, filename: String) throws(PlanFileError) -> PlanBundle {
+    public static func decode(_ data: Data, filename: String) throws(PlanFileError) -> PlanBundle {
         let ext = (filename as NSString).pathExtension.lowercased()
-        switch ext {
-        case "json":
-            do { return try BundleImporter.decode(data) } catch { throw PlanFileError(messages: ["\(filename): \(error)"]) }
-        default:
+        if let format = SpreadsheetFormat.detect(data) ?? SpreadsheetFormat(fileExtension: ext) {
+            do {
+                return try PlanWorkbook.read(data, as: format)
+            } catch let errors as WorkbookErrors {
+                throw PlanFileError(messages: errors.errors.map(\.description))
+            } catch {
+                throw PlanFileError(messages: ["\(filename): \(error)"])
+            }
+        }
+        guard ext == "json" else {
             throw PlanFileError(messages: ["\(filename): formato non supportato; usa un file \(acceptedExtensions.map { ".\($0)" }.joined(separator: ", "))."])
         }
+        do { return try BundleImporter.decode(data) } catch { throw PlanFileError(messages: ["\(filename): \(error)"]) }
     }
 }
 
-struct PlanFileError: Error {
-    let messages: [String]
+public struct PlanFileError: Error, CustomStringConvertible {
+    public let messages: [String]
+    public var description: String { messages.joined(separator: "\n") }
 }
