@@ -60,7 +60,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "traguardo-bench", dependencies: ["TraguardoCore"]),
+        .executableTarget(
+            name: "traguardo-bench",
+            dependencies: [
+                "TraguardoCore",
+                "TraguardoPersistence",
+                "TraguardoSpreadsheet",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            ]
+        ),
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
         .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
         .testTarget(

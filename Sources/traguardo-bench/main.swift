@@ -3,6 +3,7 @@ import TraguardoCore
 
 // Benchmark of the scoring engine (issue 4): N enti × 150 objectives × 4 indicators, single thread.
 // Usage: swift run -c release traguardo-bench [N ...] [--repeat R] [--seed S]
+//        swift run -c release traguardo-bench import [R]   (plan import: JSON and XLSX of the Cassano seed)
 // Compiling (string keys → flat arrays, done once per plan and campaign) and scoring are timed separately;
 // the < 200 ns per indicator target is for scoring.
 
@@ -94,4 +95,9 @@ func run(_ o: Options) {
     print("Controllo: \(ScoreFormat.number(checksum, decimals: 4))")
 }
 
-run(Options(Array(CommandLine.arguments.dropFirst())))
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "import" {
+    try await ImportBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 5)
+} else {
+    run(Options(arguments))
+}
