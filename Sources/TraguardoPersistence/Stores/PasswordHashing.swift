@@ -3,4 +3,7 @@
 public protocol PasswordHashing: Sendable {
     func hash(_ password: String) async throws -> String
     func verify(_ password: String, against hash: String) async throws -> Bool
+    /// A valid hash of a random password at the same cost, checked when the username does not exist so that
+    /// a wrong username takes as long as a wrong password (no account enumeration by timing).
+    var dummyHash: String { get }
 }

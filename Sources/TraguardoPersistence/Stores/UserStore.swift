@@ -85,7 +85,7 @@ public struct UserStore: Sendable {
     /// checked, so guessing during the lock gains nothing.
     public func authenticate(username: String, password: String, on db: any Database, now: Date = Date()) async throws -> LoginOutcome {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first(), user.isActive else {
-            _ = try? await hasher.verify(password, against: Self.dummyHash) // same cost whether or not the user exists
+            _ = try? await hasher.verify(password, against: hasher.dummyHash) // same cost whether or not the user exists
             try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: "sessione", entityID: username, action: .loginFailed)
             return .invalidCredentials
         }
@@ -124,9 +124,6 @@ public struct UserStore: Sendable {
         try await AuditLog.record(on: db, actor: actor, enteID: nil, entity: "utente", entityID: username, action: .update,
                                   before: ["password": "***"], after: ["password": "*** (cambiata)"])
     }
-
-    /// A bcrypt hash of a random string, verified against when the user does not exist.
-    static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuR4dlPqFmYKGdR8lOr.AeN1Np5nEZ5f6"
 }
 
 struct GrantSnapshot: Codable {

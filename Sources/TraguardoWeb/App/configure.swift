@@ -40,7 +40,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
                           isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
-    let users = UserStore(hasher: BcryptHasher(cost: settings.bcryptCost, threadPool: app.threadPool))
+    let users = UserStore(hasher: try BcryptHasher(cost: settings.bcryptCost, threadPool: app.threadPool))
     app.storage[UserStoreKey.self] = users
 
     // Order matters: errors wrap everything; static files need no session; access runs before CSRF so an

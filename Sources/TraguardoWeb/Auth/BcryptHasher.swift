@@ -5,6 +5,13 @@ import Vapor
 struct BcryptHasher: PasswordHashing {
     let cost: Int
     let threadPool: NIOThreadPool
+    let dummyHash: String
+
+    init(cost: Int, threadPool: NIOThreadPool) throws {
+        self.cost = cost
+        self.threadPool = threadPool
+        self.dummyHash = try Bcrypt.hash([UInt8].random(count: 16).hex, cost: cost)
+    }
 
     func hash(_ password: String) async throws -> String {
         try await threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
