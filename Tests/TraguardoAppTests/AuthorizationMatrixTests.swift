@@ -47,6 +47,8 @@ struct AuthorizationMatrixTests {
         "POST /enti/:ente/piani/:plan/nodi/:node/duplica": editors,
         "POST /enti/:ente/piani/:plan/nodi/:node/indicatori": editors,
         "POST /enti/:ente/piani/:plan/nodi/:node/fasi": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/indicatori/:item/elimina": editors,
+        "POST /enti/:ente/piani/:plan/nodi/:node/fasi/:item/elimina": editors,
         "POST /enti/:ente/organizzazione/unita": managers,
         "POST /enti/:ente/organizzazione/persone": managers,
         "POST /enti/:ente/organizzazione/incarichi": managers,
@@ -91,7 +93,7 @@ struct AuthorizationMatrixTests {
                 let key = Self.key(route)
                 let allowed = Self.matrix[key] ?? []
                 let path = key.split(separator: " ", maxSplits: 1)[1].replacingOccurrences(of: ":ente", with: "alfa")
-                    .replacingOccurrences(of: ":plan", with: "P-2024").replacingOccurrences(of: ":node", with: "OB-0")
+                    .replacingOccurrences(of: ":plan", with: "P-2024").replacingOccurrences(of: ":node", with: "OB-0").replacingOccurrences(of: ":item", with: "NESSUNO")
                 for role in Self.everyone.sorted() {
                     var client = Client(app: app)
                     if role != "anonymous" {

@@ -158,6 +158,24 @@ public enum PlanEditor {
         }
     }
 
+    /// Removes one indicator or phase of a node (with the values recorded for that indicator).
+    public static func removeItem(_ kind: PlanItemKind, key: String, nodeKey: String, plan record: PlanRecord, on db: any Database, actor: Actor) async throws {
+        let plan = try record.value
+        guard !plan.state.isFrozen else { throw PlanEditError.frozen(plan.state.label) }
+        let planID = try record.requireID()
+        try await db.transaction { tx in
+            guard let item = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == kind.rawValue)
+                .filter(\.$itemKey == key).filter(\.$nodeKey == nodeKey).first() else { throw PlanEditError.unknownNode(key) }
+            if kind == .indicator {
+                try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.value.rawValue)
+                    .filter(\.$itemKey == key).delete()
+            }
+            try await item.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: kind == .indicator ? "indicatore" : "fase",
+                                      entityID: key, action: .delete, before: AnyJSON(item.data))
+        }
+    }
+
     public static func addIndicator(_ indicator: Indicator, plan record: PlanRecord, on db: any Database, actor: Actor) async throws {
         let plan = try record.value
         guard !plan.state.isFrozen else { throw PlanEditError.frozen(plan.state.label) }
@@ -179,6 +197,44 @@ public enum PlanEditor {
             let count = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.phase.rawValue).count()
             try await PlanItemRecord(planID: planID, kind: .phase, itemKey: phase.key, nodeKey: phase.nodeKey, order: count, value: phase).create(on: tx)
             try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: "fase", entityID: phase.key, action: .create, after: phase)
+        }
+    }
+}
+
+/// A stored JSON document passed through to the audit trail as it is.
+struct AnyJSON: Encodable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    func encode(to encoder: any Encoder) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try value.encode(to: encoder)
+    }
+}
+
+/// Just enough of JSON to re-encode a stored document.
+enum JSONValue: Codable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .number(let n): try c.encode(n)
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
         }
     }
 }

@@ -106,6 +106,7 @@ struct PlanController {
     }
 
     struct IndicatorRow: Encodable {
+        let key: String
         let name: String
         let type: String
         let form: String
@@ -117,6 +118,7 @@ struct PlanController {
     }
 
     struct PhaseRow: Encodable {
+        let key: String
         let ordinal: String
         let title: String
         let period: String
@@ -191,12 +193,12 @@ struct PlanController {
         add("Fonte / verificabilità", node.dataSource)
         add("Note", node.notes)
         let indicators = b.indicators.filter { $0.nodeKey == node.key }.sorted { $0.order < $1.order }.map { i in
-            IndicatorRow(name: i.name, type: i.type?.label ?? i.typeRaw ?? "—", form: i.form.label, direction: i.direction.symbol,
+            IndicatorRow(key: Self.escape(i.key), name: i.name, type: i.type?.label ?? i.typeRaw ?? "—", form: i.form.label, direction: i.direction.symbol,
                          baseline: Self.text(i.baseline), target: Self.text(i.target), weight: i.weight.map { ItalianFormat.percent($0) } ?? "—",
                          flags: i.sourceFlags)
         }
         let phases = b.phases.filter { $0.nodeKey == node.key }.map { p in
-            PhaseRow(ordinal: p.code ?? "\(p.ordinal)", title: p.title + (p.description.map { " — \($0)" } ?? ""),
+            PhaseRow(key: Self.escape(p.key), ordinal: p.code ?? "\(p.ordinal)", title: p.title + (p.description.map { " — \($0)" } ?? ""),
                      period: p.periodRaw ?? p.due?.italian ?? "—", target: [p.indicatorText, p.targetRaw].compactMap { $0 }.joined(separator: ": "))
         }
         let people = b.participations.filter { $0.nodeKey == node.key }.map { p in

@@ -20,6 +20,8 @@ struct PlanEditController {
         plans.post(":plan", "nodi", ":node", "duplica", use: duplicateNode).requires(.ente(.editOwnUnits))
         plans.post(":plan", "nodi", ":node", "indicatori", use: addIndicator).requires(.ente(.editOwnUnits))
         plans.post(":plan", "nodi", ":node", "fasi", use: addPhase).requires(.ente(.editOwnUnits))
+        plans.post(":plan", "nodi", ":node", "indicatori", ":item", "elimina", use: removeIndicator).requires(.ente(.editOwnUnits))
+        plans.post(":plan", "nodi", ":node", "fasi", ":item", "elimina", use: removePhase).requires(.ente(.editOwnUnits))
     }
 
     // MARK: plans
@@ -335,6 +337,24 @@ struct PlanEditController {
             throw Abort(.unprocessableEntity, reason: "Fase: \(error.description)")
         }
         req.flash("Fase aggiunta.")
+        return req.redirect(to: PlanController.planPath(ente.slug, record.key) + "/nodi/" + PlanController.escape(node.key))
+    }
+
+    @Sendable func removeIndicator(req: Request) async throws -> Response { try await remove(req, .indicator, "Indicatore eliminato.") }
+    @Sendable func removePhase(req: Request) async throws -> Response { try await remove(req, .phase, "Fase eliminata.") }
+
+    private func remove(_ req: Request, _ kind: PlanItemKind, _ message: String) async throws -> Response {
+        let (ente, record) = try await plan(req)
+        let bundle = try await PlanStore.bundle(of: record, on: req.db)
+        let node = try Self.node(req, in: bundle)
+        try await authorize(req, unitKeys: node.ownerUnitKeys)
+        let key = req.parameters.get("item")?.removingPercentEncoding ?? ""
+        do {
+            try await PlanEditor.removeItem(kind, key: key, nodeKey: node.key, plan: record, on: req.db, actor: req.actor)
+        } catch let error as PlanEditError {
+            throw Abort(.unprocessableEntity, reason: error.description)
+        }
+        req.flash(message)
         return req.redirect(to: PlanController.planPath(ente.slug, record.key) + "/nodi/" + PlanController.escape(node.key))
     }
 
