@@ -14,6 +14,8 @@ def login(browser, base_url, username, password=PASSWORD):
     browser.find_element(By.ID, "username").send_keys(username)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.ID, "login-submit").click()
+    # Wait for the answer to the login form before navigating on.
+    WebDriverWait(browser, 10).until(lambda d: "/login" not in d.current_url or d.find_elements(By.ID, "login-error"))
 
 
 def test_login_switch_ente_logout(browser, base_url):
