@@ -96,4 +96,12 @@ struct AuthenticationTests {
             #expect(api.body.string.contains("\"reason\""))
         }
     }
+
+    @Test func anUnknownPathIsAnItalian404() async throws {
+        try await withTestApp { app in
+            let response = try await app.testing().sendRequest(.GET, "/non-esiste")
+            #expect(response.status == .notFound)
+            #expect(response.body.string.contains("La pagina richiesta non esiste."))
+        }
+    }
 }

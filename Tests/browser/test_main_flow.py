@@ -16,6 +16,9 @@ def login(browser, base_url, username, password=PASSWORD):
     browser.find_element(By.ID, "login-submit").click()
     # Wait for the answer to the login form before navigating on.
     WebDriverWait(browser, 10).until(lambda d: "/login" not in d.current_url or d.find_elements(By.ID, "login-error"))
+    # The page after login must be fully there (its logout button) before the test navigates on.
+    if "/login" not in browser.current_url:
+        WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "logout")))
 
 
 def test_login_switch_ente_logout(browser, base_url):

@@ -9,7 +9,8 @@ from test_main_flow import login
 def test_segretario_reads_the_cassano_plan_and_opens_a_card(browser, base_url):
     login(browser, base_url, "segretario")
     browser.get(base_url + "/enti/cassano-d-adda/piani")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "2024-2026").click()
+    assert "P.I.A.O. 2024-2026" in browser.page_source, browser.page_source[:2000]
+    browser.get(base_url + "/enti/cassano-d-adda/piani/PIAO-2024-2026")
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "plan-tree")))
     stats = browser.find_element(By.ID, "plan-stats").text
     assert "Obiettivi operativi: 36" in stats and "Indicatori: 147" in stats
@@ -22,9 +23,9 @@ def test_segretario_reads_the_cassano_plan_and_opens_a_card(browser, base_url):
 
 def test_nucleo_sees_the_cdr_figures_of_seed_004_and_why(browser, base_url):
     login(browser, base_url, "nucleo")
-    browser.get(base_url + "/enti/unione-bellusco-mezzago/piani")
-    browser.find_element(By.CSS_SELECTOR, "main ul a").click()
-    browser.find_element(By.ID, "scores-link").click()
+    browser.get(base_url + "/enti/unione-bellusco-mezzago/piani/PEG-PDP-2020-2022")
+    assert "scores-link" in browser.page_source, browser.page_source[:2000]
+    browser.get(browser.find_element(By.ID, "scores-link").get_attribute("href"))
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "unit-scores")))
     table = browser.find_element(By.ID, "unit-scores").text
     for figure in ["99,08", "99,75", "87,71"]:

@@ -12,7 +12,9 @@ struct AccessMiddleware: AsyncMiddleware {
             request.principal = try await users.principal(userID: id, on: request.db)
             if request.principal == nil { request.session.destroy() }
         }
-        guard let access = request.route?.access else {
+        // No route matched: let the router answer 404.
+        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let access = route.access else {
             request.logger.error("Route without access rule refused: \(request.method) \(request.url.path)")
             throw Abort(.forbidden, reason: "Accesso negato.")
         }
