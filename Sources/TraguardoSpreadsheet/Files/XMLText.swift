@@ -10,35 +10,24 @@ enum XMLText {
 
     /// Text content. A carriage return is written as a character reference because parsers normalise a literal
     /// one to a line feed.
-    static func escape(_ s: String) -> String {
-        guard needsWork(s, attribute: false) else { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            default: if isAllowed(u) { out.append(u) }
-            }
-        }
-        return String(out)
-    }
+    static func escape(_ s: String) -> String { encode(s, attribute: false) }
 
     /// Attribute values in double quotes; whitespace controls become references so attribute normalisation
     /// keeps them.
-    static func attribute(_ s: String) -> String {
-        guard needsWork(s, attribute: true) else { return s }
+    static func attribute(_ s: String) -> String { encode(s, attribute: true) }
+
+    private static func encode(_ s: String, attribute: Bool) -> String {
+        guard needsWork(s, attribute: attribute) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u {
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
             case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            case "\n": out.append(contentsOf: "&#10;".unicodeScalars)
-            case "\t": out.append(contentsOf: "&#9;".unicodeScalars)
+            case "\"" where attribute: out.append(contentsOf: "&quot;".unicodeScalars)
+            case "\n" where attribute: out.append(contentsOf: "&#10;".unicodeScalars)
+            case "\t" where attribute: out.append(contentsOf: "&#9;".unicodeScalars)
             default: if isAllowed(u) { out.append(u) }
             }
         }
