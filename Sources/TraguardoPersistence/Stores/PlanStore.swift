@@ -22,9 +22,7 @@ public enum PlanStore {
         try await plan.create(on: db)
         let planID = try plan.requireID()
         let nodes = try bundle.nodes.enumerated().map { index, node in
-            var stored = node
-            stored.order = node.order
-            let record = try PlanNodeRecord(planID: planID, node: stored)
+            let record = try PlanNodeRecord(planID: planID, node: node)
             record.order = index
             return record
         }

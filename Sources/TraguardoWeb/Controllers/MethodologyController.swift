@@ -67,12 +67,13 @@ struct MethodologyController {
     @Sendable func page(req: Request) async throws -> Response {
         let (_, enteID) = try req.requireEnte()
         let year = try await planYear(req, enteID: enteID)
-        let current = try await MethodologyStore.current(enteID: enteID, year: year, on: req.db).methodology
+        let (current, version) = try await MethodologyStore.current(enteID: enteID, year: year, on: req.db)
+        let context = Context(year: year, current: current, version: version)
         var candidate: Methodology?
         if let id = (try? req.query.get(String.self, at: "anteprima")).nonEmpty {
             candidate = MethodologyStore.preset(id)
         }
-        return try await render(req, current: current, candidate: candidate, settings: Self.settings(of: candidate ?? current), error: nil)
+        return try await render(req, context, candidate: candidate, settings: Self.settings(of: candidate ?? current), error: nil)
     }
 
     struct Form: Content {
@@ -90,25 +91,26 @@ struct MethodologyController {
     @Sendable func submit(req: Request) async throws -> Response {
         let (ente, enteID) = try req.requireEnte()
         let year = try await planYear(req, enteID: enteID)
-        let current = try await MethodologyStore.current(enteID: enteID, year: year, on: req.db).methodology
+        let (current, version) = try await MethodologyStore.current(enteID: enteID, year: year, on: req.db)
+        let context = Context(year: year, current: current, version: version)
         let form = try req.content.decode(Form.self)
         guard let base = MethodologyStore.preset(form.preset ?? "") ?? (form.preset == current.id ? current : nil) else {
-            return try await render(req, current: current, candidate: nil, settings: Self.settings(of: current), error: "Scegli una metodologia di partenza.", status: .unprocessableEntity)
+            return try await render(req, context, candidate: nil, settings: Self.settings(of: current), error: "Scegli una metodologia di partenza.", status: .unprocessableEntity)
         }
         let candidate: Methodology
         switch Self.apply(form, to: base) {
         case .success(let m): candidate = m
         case .failure(let message):
-            return try await render(req, current: current, candidate: nil, settings: Self.settings(of: base), error: message, status: .unprocessableEntity)
+            return try await render(req, context, candidate: nil, settings: Self.settings(of: base), error: message, status: .unprocessableEntity)
         }
         guard form.action == "adotta" else {
-            return try await render(req, current: current, candidate: candidate, settings: Self.settings(of: candidate), error: nil)
+            return try await render(req, context, candidate: candidate, settings: Self.settings(of: candidate), error: nil)
         }
         do {
             let version = try await MethodologyStore.adopt(candidate, enteID: enteID, year: year, on: req.db, actor: req.actor)
             req.flash("Metodologia «\(candidate.name)» adottata per il \(year) (versione \(version)).")
         } catch let error as MethodologyStoreError {
-            return try await render(req, current: current, candidate: candidate, settings: Self.settings(of: candidate), error: error.description, status: .unprocessableEntity)
+            return try await render(req, context, candidate: candidate, settings: Self.settings(of: candidate), error: error.description, status: .unprocessableEntity)
         }
         return req.redirect(to: "/enti/\(ente.slug)/metodologia?anno=\(year)")
     }
@@ -179,10 +181,16 @@ struct MethodologyController {
         return try await PlanStore.record(enteID: enteID, on: req.db).map(\.year) ?? Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 
-    private func render(_ req: Request, current: Methodology, candidate: Methodology?, settings: Settings, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+    /// What every render needs, computed once per request.
+    struct Context {
+        let year: Int
+        let current: Methodology
+        let version: Int?
+    }
+
+    private func render(_ req: Request, _ context: Context, candidate: Methodology?, settings: Settings, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         let (ente, enteID) = try req.requireEnte()
-        let year = try await planYear(req, enteID: enteID)
-        let (_, version) = try await MethodologyStore.current(enteID: enteID, year: year, on: req.db)
+        let (year, current, version) = (context.year, context.current, context.version)
         var preview: [Change] = []
         if let candidate, let plan = try await PlanStore.record(enteID: enteID, year: year, on: req.db) {
             let bundle = try await PlanStore.bundle(of: plan, on: req.db)

@@ -214,7 +214,7 @@ struct PlanController {
                             trail: trail, level: node.level.label, code: node.code, title: node.title, fields: fields,
                             indicators: indicators, phases: phases, people: people, verbatim: verbatim, flags: node.sourceFlags,
                             hasIndicators: !indicators.isEmpty, hasPhases: !phases.isEmpty, hasPeople: !people.isEmpty, hasVerbatim: !verbatim.isEmpty, hasFlags: !node.sourceFlags.isEmpty,
-                            canEdit: try await Self.mayEdit(req, node: node, plan: b.plan, units: b.units), key: Self.escape(node.key),
+                            canEdit: try await Self.mayEdit(req, node: node, plan: b.plan), key: Self.escape(node.key),
                             nodeHref: nodeHref, editHref: nodeHref + "/modifica",
                             indicatorTypes: IndicatorType.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
                             indicatorForms: IndicatorForm.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
@@ -244,14 +244,19 @@ struct PlanController {
         return plan.state == .bozza && AccessPolicy.allows(principal, .managePlan, enteID: enteID)
     }
 
-    static func mayEdit(_ req: Request, node: PlanNode, plan: Plan, units: [OrgUnit]) async throws -> Bool {
+    static func mayEdit(_ req: Request, node: PlanNode, plan: Plan) async throws -> Bool {
         guard try mayEditPlan(req, plan) else { return false }
+        return try await mayEditUnits(req, unitKeys: node.ownerUnitKeys)
+    }
+
+    /// A segretario edits any node; a responsabile only nodes whose owners are all among their units.
+    static func mayEditUnits(_ req: Request, unitKeys: [String]) async throws -> Bool {
         let (_, enteID) = try req.requireEnte()
         let principal = try req.requirePrincipal()
         if AccessPolicy.allows(principal, .managePlan, enteID: enteID) { return true }
         let org = try await OrganisationStore.snapshot(enteID: enteID, on: req.db)
-        let ids = Set(node.ownerUnitKeys.compactMap { org.unitIDs[$0] })
-        return ids.count == node.ownerUnitKeys.count && AccessPolicy.mayEdit(unitIDs: ids, principal: principal, enteID: enteID)
+        let ids = Set(unitKeys.compactMap { org.unitIDs[$0] })
+        return ids.count == unitKeys.count && AccessPolicy.mayEdit(unitIDs: ids, principal: principal, enteID: enteID)
     }
 
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? s }

@@ -375,14 +375,8 @@ struct PlanEditController {
         return node
     }
 
-    /// A responsabile may touch only nodes whose owners are all among their units (and must name one).
     private func authorize(_ req: Request, unitKeys: [String]) async throws {
-        let principal = try req.requirePrincipal()
-        let (_, enteID) = try req.requireEnte()
-        if AccessPolicy.allows(principal, .managePlan, enteID: enteID) { return }
-        let org = try await OrganisationStore.snapshot(enteID: enteID, on: req.db)
-        let ids = Set(unitKeys.compactMap { org.unitIDs[$0] })
-        guard ids.count == unitKeys.count, AccessPolicy.mayEdit(unitIDs: ids, principal: principal, enteID: enteID) else {
+        guard try await PlanController.mayEditUnits(req, unitKeys: unitKeys) else {
             throw Abort(.forbidden, reason: "Puoi modificare solo gli obiettivi delle unità di cui sei responsabile.")
         }
     }
