@@ -25,8 +25,8 @@ struct Import: AsyncParsableCommand {
             AppRunner.fail("\(file) non importato, nulla è stato scritto:\n" + error.messages.map { "  - \($0)" }.joined(separator: "\n"))
         }
         try await AppRunner.run { app, _ in
-            let summary = try await BundleImporter.importBundle(bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
-                                                                on: app.db, actor: Actor(id: nil, name: "cli"))
+            let summary = try await app.store.importBundle(bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
+                                                           actor: Actor(id: nil, name: "cli"))
             print(dryRun ? "Prova (nessuna modifica salvata) — l'importazione farebbe:" : "Importazione completata:")
             print("  ente \(summary.enteSlug)\(summary.enteCreated ? " (nuovo)" : "")")
             print("  unità: \(summary.unitsCreated) nuove, \(summary.unitsKept) già presenti; persone: \(summary.peopleCreated) nuove, \(summary.peopleKept) già presenti; incarichi: \(summary.assignmentsCreated)")
@@ -47,16 +47,8 @@ struct Export: AsyncParsableCommand {
         try await AppRunner.run { app, _ in
             let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
             let chosen = format ?? output.map { ($0 as NSString).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
-            let data: Data
-            if let sheet = SpreadsheetFormat(fileExtension: chosen) {
-                data = try PlanWorkbook.write(bundle, as: sheet)
-            } else if chosen == "json" {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                data = try encoder.encode(bundle)
-            } else {
-                AppRunner.fail("formato \(chosen) non disponibile: usa json, xlsx oppure ods.")
-            }
+            guard let fileFormat = PlanFileFormat(name: chosen) else { AppRunner.fail(PlanFileFormat.unsupported(chosen)) }
+            let data = try fileFormat.encode(bundle)
             if let output {
                 guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
                 FileHandle.standardError.write(Data("Esportato \(bundle.plan.key) in \(output).\n".utf8))
@@ -98,15 +90,18 @@ struct Stats: AsyncParsableCommand {
     }
 }
 
+/// The plan a command names (`--ente`, `--year`), looked up once for every command.
 enum PlanLookup {
-    static func bundle(ente slug: String, year: Int?, app: Application) async throws -> PlanBundle {
-        guard let ente = try await EnteStore.find(slug: slug, on: app.db), let id = ente.id else {
-            AppRunner.fail("ente \"\(slug)\" inesistente.")
-        }
-        guard let plan = try await PlanStore.record(enteID: id, year: year, on: app.db) else {
+    static func plan(ente slug: String, year: Int?, app: Application) async throws -> (StoredEnte, StoredPlan) {
+        guard let ente = try await app.store.ente(slug: slug) else { AppRunner.fail("ente \"\(slug)\" inesistente.") }
+        guard let plan = try await app.store.plan(enteID: ente.id, year: year) else {
             AppRunner.fail(year.map { "l'ente \(slug) non ha un piano per il \($0)." } ?? "l'ente \(slug) non ha ancora un piano.")
         }
-        return try await PlanStore.bundle(of: plan, on: app.db)
+        return (ente, plan)
+    }
+
+    static func bundle(ente slug: String, year: Int?, app: Application) async throws -> PlanBundle {
+        try await app.store.bundle(of: try await plan(ente: slug, year: year, app: app).1)
     }
 }
 
@@ -122,7 +117,7 @@ struct Template: AsyncParsableCommand {
         guard let format = SpreadsheetFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
             AppRunner.fail("\(output): usa l'estensione .xlsx oppure .ods.")
         }
-        let plan = Plan(key: "PIAO-\(year)-\(year + 2)", title: "PIAO \(year)-\(year + 2)", firstYear: year, lastYear: year + 2, year: year)
+        let plan = Plan(key: PlanKeys.plan(firstYear: year, lastYear: year + 2), title: "PIAO \(year)-\(year + 2)", firstYear: year, lastYear: year + 2, year: year)
         let data = try PlanWorkbook.template(ente: Ente(slug: ente, name: "Comune di …", kind: .comune), plan: plan, as: format)
         guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
         print("Modello scritto in \(output).")

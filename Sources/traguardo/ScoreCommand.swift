@@ -17,7 +17,8 @@ struct Score: AsyncParsableCommand {
 
     func run() async throws {
         try await AppRunner.run { app, _ in
-            let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
+            let (stored, plan) = try await PlanLookup.plan(ente: ente, year: year, app: app)
+            let bundle = try await app.store.bundle(of: plan)
             if let campaign, !bundle.campaigns.contains(where: { $0.key == campaign }) {
                 AppRunner.fail("campagna \"\(campaign)\" inesistente; campagne del piano: \(bundle.campaigns.map(\.key).joined(separator: ", ")).")
             }
@@ -28,8 +29,7 @@ struct Score: AsyncParsableCommand {
                 }
                 methodology = m
             } else {
-                let enteID = try await EnteStore.find(slug: ente, on: app.db)!.requireID()
-                methodology = try await MethodologyStore.current(enteID: enteID, year: bundle.plan.year, on: app.db).methodology
+                methodology = try await app.store.methodology(enteID: stored.id, year: plan.plan.year).methodology
             }
             let report = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign))
             if json {
@@ -38,22 +38,7 @@ struct Score: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(report.summary(explanations: true)), as: UTF8.self))
                 return
             }
-            let f = { (v: Double?) in v.map { ItalianFormat.number($0, decimals: methodology.rounding.decimals) } ?? "—" }
-            print("Metodologia: \(methodology.name) (v\(methodology.version)) — al \(report.plan.asOf.italian)")
-            print("\nObiettivi (consuntivo / validato / effettivo):")
-            for o in report.objectives {
-                print("  \((o.code ?? o.key).padding(toLength: 12, withPad: " ", startingAt: 0)) \(f(o.computed)) / \(f(o.validated)) / \(f(o.effective))\(o.counted ? "" : " (non conteggiato)")  \(o.title.prefix(70))")
-            }
-            print("\nUnità organizzative:")
-            for u in report.units { print("  \(u.name): \(f(u.score)) (\(u.counted) obiettivi conteggiati su \(u.total))") }
-            let nodes = report.nodes
-            if !nodes.isEmpty {
-                print("\nLivelli della cascata:")
-                for n in nodes { print("  \(n.name.prefix(70)): \(f(n.score))") }
-            }
-            print("\nEnte: media degli obiettivi \(f(report.ente.objectivesMean)) (\(report.ente.objectivesCounted)), media dei servizi \(f(report.ente.unitsMean)) (\(report.ente.unitsCounted))")
-            if let org = report.organisational { print("\n" + org.italianText) }
-            for issue in report.issues.prefix(10) { print("  ! \(issue)") }
+            print(ScoreSheet(report).plainText)
         }
     }
 }

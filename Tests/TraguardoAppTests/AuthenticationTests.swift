@@ -80,10 +80,10 @@ struct AuthenticationTests {
     }
 
     @Test func loginRedirectsOnlyToLocalPaths() {
-        #expect(AuthController.safeNext("/enti/alfa") == "/enti/alfa")
-        #expect(AuthController.safeNext("//evil.example/x") == "/")
-        #expect(AuthController.safeNext("https://evil.example") == "/")
-        #expect(AuthController.safeNext(nil) == "/")
+        #expect(SessionController.safeNext("/enti/alfa") == "/enti/alfa")
+        #expect(SessionController.safeNext("//evil.example/x") == "/")
+        #expect(SessionController.safeNext("https://evil.example") == "/")
+        #expect(SessionController.safeNext(nil) == "/")
     }
 
     @Test func anonymousVisitorsAreSentToLoginAndBack() async throws {

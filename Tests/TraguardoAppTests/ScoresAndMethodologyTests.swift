@@ -57,7 +57,7 @@ struct ScoresAndMethodologyTests {
             let (current, version) = try await MethodologyStore.current(enteID: alfa, year: 2020, on: app.db)
             #expect(version == 2)
             #expect(current.treatment(of: .nonConsuntivato)?.counting == .excluded)
-            let audit = try await AuditLog.entries(on: app.db, filter: .init(enteIDs: [alfa], entity: "metodologia"))
+            let audit = try await AuditLog.entries(on: app.db, filter: .init(enteIDs: [alfa], entity: .methodology))
             #expect(audit.first?.before != nil && audit.first?.after != nil)
             let bad = try await s.send(.POST, "/enti/alfa/metodologia?anno=2020", form: [
                 "preset": "generale", "notReported": "tanti", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",

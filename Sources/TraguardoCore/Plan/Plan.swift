@@ -105,3 +105,13 @@ public enum CascadeLevel: String, CaseIterable, Sendable, Codable, Comparable {
     var depth: Int { CascadeLevel.allCases.firstIndex(of: self)! }
     public static func < (lhs: CascadeLevel, rhs: CascadeLevel) -> Bool { lhs.depth < rhs.depth }
 }
+
+extension Plan {
+    /// The day a page about this plan shows by default: today while the plan's detail year runs, otherwise the
+    /// last day of that year (or the first, for a plan not started yet). Who was responsabile, what was due:
+    /// a 2024 plan read in 2026 is read as of 31/12/2024, not as of a day its organisation no longer exists.
+    public func referenceDay(today: Day) -> Day {
+        if today.year == year { return today }
+        return today.year > year ? Day(year: year, month: 12, day: 31)! : Day(year: year, month: 1, day: 1)!
+    }
+}

@@ -32,6 +32,7 @@ public enum DatabaseSetup {
         CreateAuditLog(),
         CreatePlans(),
         CreateMethodologies(),
+        AddEnteRevision(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

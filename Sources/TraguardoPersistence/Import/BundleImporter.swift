@@ -40,15 +40,15 @@ public enum BundleImporter {
     }
 
     public static func decode(_ data: Data) throws -> PlanBundle {
-        let bundle: PlanBundle
         do {
-            bundle = try JSONDecoder().decode(PlanBundle.self, from: data)
-        } catch let error as DecodingError {
-            throw BundleImportError.decoding(BundleDecodingMessage.italian(error))
+            return try PlanBundle.decode(data)
+        } catch {
+            switch error {
+            case .wrongFormat(let f): throw BundleImportError.wrongFormat(f)
+            case .newerVersion(let v): throw BundleImportError.newerVersion(v)
+            case .decoding(let m): throw BundleImportError.decoding(m)
+            }
         }
-        guard bundle.format == PlanBundle.formatName else { throw BundleImportError.wrongFormat(bundle.format) }
-        guard bundle.version <= PlanBundle.currentVersion else { throw BundleImportError.newerVersion(bundle.version) }
-        return bundle
     }
 
     @discardableResult
@@ -126,7 +126,7 @@ public enum BundleImporter {
         summary.indicators = bundle.indicators.count
         summary.participations = bundle.participations.count
         summary.values = bundle.values.count
-        try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "piano", entityID: bundle.plan.key, action: .import,
+        try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .plan, entityID: bundle.plan.key, action: .import,
                                   after: summary)
         return summary
     }
@@ -142,9 +142,9 @@ public enum BundleImportError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .wrongFormat(let f): "Il file non è un pacchetto Traguardo (formato \"\(f)\", atteso \"\(PlanBundle.formatName)\")."
-        case .newerVersion(let v): "Il pacchetto è nella versione \(v), più recente di questa installazione (\(PlanBundle.currentVersion)): aggiorna Traguardo."
-        case .decoding(let message): "Pacchetto non valido: \(message)"
+        case .wrongFormat(let f): BundleDecodingError.wrongFormat(f).description
+        case .newerVersion(let v): BundleDecodingError.newerVersion(v).description
+        case .decoding(let message): BundleDecodingError.decoding(message).description
         case .integrity(let problems): "Pacchetto non valido, nulla è stato importato:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
         case .planExists(let key, let slug): "L'ente \(slug) ha già il piano \"\(key)\": usa --replace per sostituirlo."
         case .unitCycle(let keys): "Le unità \(keys.joined(separator: ", ")) si indicano a vicenda come unità superiore."

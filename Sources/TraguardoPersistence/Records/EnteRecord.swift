@@ -16,10 +16,13 @@ public final class EnteRecord: Model, @unchecked Sendable {
     @Field(key: "member_slugs") public var memberSlugs: [String]
     @Field(key: "member_names") public var memberNames: [String]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    /// Bumped by every audited change of the ente's data (see `AuditLog.record`).
+    @Field(key: "revision") public var revision: Int
 
     public init() {}
 
     public init(_ ente: Ente) {
+        revision = 0
         apply(ente)
     }
 

@@ -1,15 +1,29 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TraguardoCore
 
 /// Writes and reads the audit trail. Writes go through the caller's database handle, so a change and its
 /// audit row commit or roll back together inside one transaction.
 public enum AuditLog {
-    public static func record(on db: any Database, actor: Actor, enteID: UUID?, entity: String, entityID: String,
+    /// Writes the row and, for a change of an ente's data, moves the ente's revision in the same transaction,
+    /// so every cache keyed by it (in any app instance) stops being used the moment the change commits.
+    public static func record(on db: any Database, actor: Actor, enteID: UUID?, entity: AuditEntity, entityID: String,
                               action: AuditAction, before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws {
-        let entry = AuditEntry(at: Date(), actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity,
+        let entry = AuditEntry(at: Date(), actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue,
                                entityID: entityID, action: action, before: before.map(snapshot), after: after.map(snapshot))
         try await AuditRecord(entry).create(on: db)
+        if let enteID, action != .login, action != .loginFailed, action != .logout {
+            try await bumpRevision(of: enteID, on: db)
+        }
+    }
+
+    static func bumpRevision(of enteID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.update(EnteRecord.schema)
+            .set(SQLIdentifier("revision"), to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
+            .where(SQLIdentifier("id"), .equal, SQLBind(enteID))
+            .run()
     }
 
     /// Stable JSON (sorted keys) so two snapshots of the same state compare equal.
@@ -23,7 +37,7 @@ public enum AuditLog {
 
     public struct Filter: Sendable {
         public var enteIDs: [UUID]?
-        public var entity: String?
+        public var entity: AuditEntity?
         public var actorName: String?
         public var action: AuditAction?
         public var from: Date?
@@ -31,7 +45,7 @@ public enum AuditLog {
         public var limit: Int
         public var offset: Int
 
-        public init(enteIDs: [UUID]? = nil, entity: String? = nil, actorName: String? = nil, action: AuditAction? = nil,
+        public init(enteIDs: [UUID]? = nil, entity: AuditEntity? = nil, actorName: String? = nil, action: AuditAction? = nil,
                     from: Date? = nil, to: Date? = nil, limit: Int = 100, offset: Int = 0) {
             self.enteIDs = enteIDs
             self.entity = entity
@@ -45,14 +59,14 @@ public enum AuditLog {
     }
 
     /// Newest first. `enteIDs` nil means every ente and the installation-wide rows (administrators only).
-    public static func entries(on db: any Database, filter: Filter) async throws -> [AuditRecord] {
+    public static func entries(on db: any Database, filter: Filter) async throws -> [AuditEntry] {
         let query = AuditRecord.query(on: db)
         if let ids = filter.enteIDs { query.filter(\.$enteID ~~ ids) }
-        if let entity = filter.entity, !entity.isEmpty { query.filter(\.$entity == entity) }
+        if let entity = filter.entity { query.filter(\.$entity == entity.rawValue) }
         if let actor = filter.actorName, !actor.isEmpty { query.filter(\.$actorName == actor) }
         if let action = filter.action { query.filter(\.$action == action.rawValue) }
         if let from = filter.from { query.filter(\.$at >= from) }
         if let to = filter.to { query.filter(\.$at < to) }
-        return try await query.sort(\.$at, .descending).range(filter.offset..<(filter.offset + filter.limit)).all()
+        return try await query.sort(\.$at, .descending).range(filter.offset..<(filter.offset + filter.limit)).all().map(\.domain)
     }
 }

@@ -38,7 +38,7 @@ public enum EnteStore {
             if try await find(slug: ente.slug, on: tx) != nil { throw EnteStoreError.duplicateSlug(ente.slug) }
             let record = EnteRecord(ente)
             try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.id, entity: "ente", entityID: ente.slug, action: .create, after: ente)
+            try await AuditLog.record(on: tx, actor: actor, enteID: record.id, entity: .ente, entityID: ente.slug, action: .create, after: ente)
             return record
         }
     }

@@ -54,7 +54,7 @@ public enum MethodologyStore {
                 .sort(\.$version, .descending).first()
             let version = (previous?.version ?? 0) + 1
             try await MethodologyRecord(enteID: enteID, year: year, version: version, methodology: methodology, adoptedBy: actor.name).create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "metodologia", entityID: "\(year) v\(version)",
+            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .methodology, entityID: "\(year) v\(version)",
                                       action: previous == nil ? .create : .update, before: try previous?.methodology, after: methodology)
             return version
         }

@@ -67,7 +67,7 @@ public enum OrganisationStore {
             }
             let record = OrgUnitRecord(enteID: enteID, unit: unit, parentID: parentID)
             try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "unita", entityID: unit.key, action: .create, after: unit)
+            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .unit, entityID: unit.key, action: .create, after: unit)
             return record
         }
     }
@@ -89,7 +89,7 @@ public enum OrganisationStore {
             }
             let record = PersonRecord(enteID: enteID, person: person, homeUnitID: homeID)
             try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "persona", entityID: person.key, action: .create, after: person)
+            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .person, entityID: person.key, action: .create, after: person)
             return record
         }
     }
@@ -108,7 +108,7 @@ public enum OrganisationStore {
             }
             let record = AssignmentRecord(enteID: enteID, personID: try person.requireID(), unitID: try unit.requireID(), assignment: assignment)
             try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: "incarico",
+            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .assignment,
                                       entityID: "\(assignment.unitKey)/\(assignment.personKey)", action: .create, after: assignment)
             return record
         }
@@ -118,7 +118,7 @@ public enum OrganisationStore {
     public static func createReferent(_ referent: PoliticalReferent, enteID: UUID, on db: any Database, actor: Actor) async throws -> PoliticalReferentRecord {
         let record = PoliticalReferentRecord(enteID: enteID, referent: referent)
         try await record.create(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: enteID, entity: "referente-politico", entityID: referent.key, action: .create, after: referent)
+        try await AuditLog.record(on: db, actor: actor, enteID: enteID, entity: .politicalReferent, entityID: referent.key, action: .create, after: referent)
         return record
     }
 }

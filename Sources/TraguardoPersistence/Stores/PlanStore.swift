@@ -1,9 +1,18 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TraguardoCore
 
+/// A plan as the layers above see it: its id, its ente and the core value.
+public struct StoredPlan: Hashable, Sendable {
+    public let id: UUID
+    public let enteID: UUID
+    public let plan: Plan
+}
+
 /// Reads and writes whole plans. Rows keep their original order (`sort_order`), so an export returns the
-/// arrays exactly as they were imported.
+/// arrays exactly as they were imported. Bulk reads go through SQLKit: a plan has thousands of rows and
+/// turning each into a Fluent model costs more than the query.
 public enum PlanStore {
     public static func plans(enteID: UUID, on db: any Database) async throws -> [Plan] {
         try await PlanRecord.query(on: db).filter(\.$ente.$id == enteID).sort(\.$year, .descending).all().map { try $0.value }
@@ -14,6 +23,12 @@ public enum PlanStore {
         if let year { query.filter(\.$year == year) }
         if let key { query.filter(\.$key == key) }
         return try await query.sort(\.$year, .descending).first()
+    }
+
+    /// The plan with that key, or the latest (of `year` when given).
+    public static func find(enteID: UUID, key: String? = nil, year: Int? = nil, on db: any Database) async throws -> StoredPlan? {
+        guard let record = try await record(enteID: enteID, year: year, key: key, on: db) else { return nil }
+        return StoredPlan(id: try record.requireID(), enteID: record.$ente.id, plan: try record.value)
     }
 
     /// Writes the plan part of a bundle (plan, nodes and their rows) in the caller's transaction.
@@ -50,18 +65,29 @@ public enum PlanStore {
 
     /// The full bundle of one plan with the ente's organisation: what `traguardo export` writes.
     public static func bundle(of plan: PlanRecord, on db: any Database) async throws -> PlanBundle {
-        let planID = try plan.requireID()
-        let ente = try await EnteRecord.find(plan.$ente.id, on: db)!
-        let org = try await OrganisationStore.snapshot(enteID: plan.$ente.id, on: db)
-        let nodes = try await PlanNodeRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$order).all().map { try $0.value }
-        let items = try await PlanItemRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$order).all()
+        try await bundle(of: StoredPlan(id: try plan.requireID(), enteID: plan.$ente.id, plan: try plan.value), on: db)
+    }
+
+    public static func bundle(of stored: StoredPlan, on db: any Database) async throws -> PlanBundle {
+        guard let ente = try await EnteRecord.find(stored.enteID, on: db) else { throw PlanRuleError.unknownNode(stored.plan.key) }
+        let org = try await OrganisationStore.snapshot(enteID: stored.enteID, on: db)
+        let sql = try sqlDatabase(db)
+        let nodes = try await sql.select().column("data").from(PlanNodeRecord.schema)
+            .where(SQLIdentifier("plan_id"), .equal, SQLBind(stored.id)).orderBy("sort_order").all()
+            .map { try DocumentCoding.decoder.decode(PlanNode.self, from: Data(try $0.decode(column: "data", as: String.self).utf8)) }
+        let rows = try await sql.select().column("kind").column("data").from(PlanItemRecord.schema)
+            .where(SQLIdentifier("plan_id"), .equal, SQLBind(stored.id)).orderBy("sort_order").all()
+        var byKind: [String: [String]] = [:]
+        for row in rows {
+            byKind[try row.decode(column: "kind", as: String.self), default: []].append(try row.decode(column: "data", as: String.self))
+        }
         func decode<T: Decodable>(_ kind: PlanItemKind, _ type: T.Type) throws -> [T] {
-            try items.filter { $0.kind == kind.rawValue }.map { try $0.decode(T.self) }
+            try (byKind[kind.rawValue] ?? []).map { try DocumentCoding.decoder.decode(T.self, from: Data($0.utf8)) }
         }
         return PlanBundle(
             ente: ente.domain, source: try decode(.source, BundleSource.self).first, units: org.units, people: org.people,
             assignments: org.assignments, politicalReferents: org.referents, classifications: try decode(.classification, Classification.self),
-            plan: try plan.value, nodes: nodes, phases: try decode(.phase, Phase.self), indicators: try decode(.indicator, Indicator.self),
+            plan: stored.plan, nodes: nodes, phases: try decode(.phase, Phase.self), indicators: try decode(.indicator, Indicator.self),
             participations: try decode(.participation, Participation.self), campaigns: try decode(.campaign, Campaign.self),
             values: try decode(.value, MonitoringValue.self), validations: try decode(.validation, Validation.self))
     }
@@ -70,7 +96,12 @@ public enum PlanStore {
         try await PlanItemRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await PlanNodeRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await plan.delete(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: plan.$ente.id, entity: "piano", entityID: plan.key, action: .delete,
+        try await AuditLog.record(on: db, actor: actor, enteID: plan.$ente.id, entity: .plan, entityID: plan.key, action: .delete,
                                   before: try plan.value)
+    }
+
+    static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw PlanRuleError.missing("database SQL") }
+        return sql
     }
 }

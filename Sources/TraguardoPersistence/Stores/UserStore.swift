@@ -19,7 +19,7 @@ public struct NewUser: Sendable {
 }
 
 public enum LoginOutcome: Sendable {
-    case success(UserRecord)
+    case success(userID: UUID)
     case invalidCredentials
     case locked(until: Date)
 }
@@ -65,7 +65,7 @@ public struct UserStore: Sendable {
             }
             let user = UserRecord(username: new.username, displayName: new.displayName, passwordHash: hash, isSystemAdmin: new.isSystemAdmin)
             try await user.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: nil, entity: "utente", entityID: new.username, action: .create, after: user.snapshot)
+            try await AuditLog.record(on: tx, actor: actor, enteID: nil, entity: .user, entityID: new.username, action: .create, after: user.snapshot)
             for grant in new.grants {
                 try await addGrant(grant, to: user, on: tx, actor: actor)
             }
@@ -77,7 +77,7 @@ public struct UserStore: Sendable {
         let membership = MembershipRecord(userID: try user.requireID(), enteID: grant.enteID, role: grant.role,
                                           unitIDs: grant.unitIDs.sorted { $0.uuidString < $1.uuidString })
         try await membership.create(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: grant.enteID, entity: "ruolo", entityID: user.username,
+        try await AuditLog.record(on: db, actor: actor, enteID: grant.enteID, entity: .role, entityID: user.username,
                                   action: .create, after: GrantSnapshot(username: user.username, role: grant.role.rawValue, unitIDs: membership.unitIDs))
     }
 
@@ -86,7 +86,7 @@ public struct UserStore: Sendable {
     public func authenticate(username: String, password: String, on db: any Database, now: Date = Date()) async throws -> LoginOutcome {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first(), user.isActive else {
             _ = try? await hasher.verify(password, against: hasher.dummyHash) // same cost whether or not the user exists
-            try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: "sessione", entityID: username, action: .loginFailed)
+            try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
             return .invalidCredentials
         }
         if let until = user.lockedUntil, until > now { return .locked(until: until) }
@@ -95,14 +95,14 @@ public struct UserStore: Sendable {
             user.lockedUntil = nil
             user.lastLoginAt = now
             try await user.save(on: db)
-            try await AuditLog.record(on: db, actor: Actor(id: user.id, name: user.username), enteID: nil, entity: "sessione", entityID: user.username, action: .login)
-            return .success(user)
+            try await AuditLog.record(on: db, actor: Actor(id: user.id, name: user.username), enteID: nil, entity: .session, entityID: user.username, action: .login)
+            return .success(userID: try user.requireID())
         }
         user.failedLogins += 1
         let lock = throttle.lockSeconds(afterFailures: user.failedLogins)
         user.lockedUntil = lock > 0 ? now.addingTimeInterval(TimeInterval(lock)) : nil
         try await user.save(on: db)
-        try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: "sessione", entityID: username, action: .loginFailed)
+        try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
         if let until = user.lockedUntil { return .locked(until: until) }
         return .invalidCredentials
     }
@@ -121,7 +121,7 @@ public struct UserStore: Sendable {
         user.failedLogins = 0
         user.lockedUntil = nil
         try await user.save(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: nil, entity: "utente", entityID: username, action: .update,
+        try await AuditLog.record(on: db, actor: actor, enteID: nil, entity: .user, entityID: username, action: .update,
                                   before: ["password": "***"], after: ["password": "*** (cambiata)"])
     }
 }

@@ -1,12 +1,10 @@
 import TraguardoCore
 
-/// What the main value cell of a baseline, target or actual holds. It is a number for most indicators; for an
-/// indicator whose Forma is a date, SI/NO or text, users naturally type that there, so the Forma decides.
-enum MeasureValue {
-    case number(Double), date(Day), flag(Bool), text(String)
-}
+typealias MeasureValue = MeasureEntry
 
 extension RowReader {
+    /// The main value cell of a baseline, target or actual: typed cells as they are, text through the core's
+    /// `MeasureText` (the same parser as the web form), errors placed on the cell.
     func measureValue(_ column: Column, form: IndicatorForm?, textColumn: Column) -> MeasureValue? {
         guard let c = present(column) else { return nil }
         switch c {
@@ -15,19 +13,12 @@ extension RowReader {
         case .date(let d): return .date(d)
         case .bool(let b): return .flag(b)
         case .text(let s):
-            if let v = ItalianFormat.parseNumber(s), v.isFinite { return .number(v) }
-            if form == .date || CellParsing.looksLikeDate(s) {
-                if let d = CellParsing.day(c) { return .date(d) }
-                fail(column, "\(CellText.quoted(c)) non è una data valida (gg/mm/aaaa).")
-            } else if form == .boolean {
-                if let b = CellParsing.flag(c) { return .flag(b) }
-                fail(column, "\(CellText.quoted(c)) non è un valore valido: scrivere SI oppure NO.")
-            } else if form == .milestone {
-                return .text(s)
-            } else {
-                fail(column, "\(CellText.quoted(c)) non è un numero valido (es. 1.234,56); un valore non numerico va nella colonna \"\(textColumn.header)\".")
+            switch MeasureText.parse(s, form: form) {
+            case .success(let entry): return entry
+            case .failure(let error):
+                fail(column, error.message(wordsGoTo: "nella colonna \"\(textColumn.header)\""))
+                return nil
             }
-            return nil
         }
     }
 

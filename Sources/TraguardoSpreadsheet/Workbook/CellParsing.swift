@@ -16,23 +16,11 @@ enum CellParsing {
         }
     }
 
-    /// "31/06/2024", "2024-06-31": something meant as a date, valid or not.
-    static func looksLikeDate(_ text: String) -> Bool {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { "/.-".contains($0) })
-        return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-            && text.contains(where: { $0 == "/" || $0 == "-" })
-    }
-
-    private static let yes: Set<String> = ["si", "s", "x", "vero", "true", "yes", "y", "1", "si'"]
-    private static let no: Set<String> = ["no", "n", "falso", "false", "0"]
-
     static func flag(_ cell: Cell) -> Bool? {
         switch cell {
         case .bool(let b): return b
         case .number(let v): return v == 1 ? true : v == 0 ? false : nil
-        case .text(let s):
-            let f = Folding.fold(s)
-            return yes.contains(f) ? true : no.contains(f) ? false : nil
+        case .text(let s): return MeasureText.flag(s)
         default: return nil
         }
     }

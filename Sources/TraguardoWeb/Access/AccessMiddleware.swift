@@ -5,11 +5,9 @@ import Vapor
 /// Loads the signed-in user from the session, then enforces the route's declared access. Runs on every
 /// route; a route that declared nothing is refused.
 struct AccessMiddleware: AsyncMiddleware {
-    let users: UserStore
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let raw = request.session.data[SessionKeys.userID], let id = UUID(uuidString: raw) {
-            request.principal = try await users.principal(userID: id, on: request.db)
+            request.principal = try await request.store.principal(userID: id)
             if request.principal == nil { request.session.destroy() }
         }
         // No route matched: let the router answer 404.
@@ -28,11 +26,11 @@ struct AccessMiddleware: AsyncMiddleware {
             guard AccessPolicy.allows(principal, permission, enteID: nil) else { throw Abort(.forbidden, reason: "Non hai i permessi per questa pagina.") }
         case .ente(let permission):
             let principal = try request.requirePrincipal()
-            guard let slug = request.parameters.get("ente"), let ente = try await EnteStore.find(slug: slug, on: request.db), let id = ente.id else {
-                // Same answer whether the ente does not exist or is not visible: no probing of other enti.
+            // Same answer whether the ente does not exist or is not visible: no probing of other enti.
+            guard let ente = try await request.store.ente(slug: request.parameter("ente")) else {
                 throw Abort(.forbidden, reason: "Non hai i permessi per questo ente.")
             }
-            guard AccessPolicy.allows(principal, permission, enteID: id) else {
+            guard AccessPolicy.allows(principal, permission, enteID: ente.id) else {
                 throw Abort(.forbidden, reason: "Non hai i permessi per questa operazione in questo ente.")
             }
             request.ente = ente

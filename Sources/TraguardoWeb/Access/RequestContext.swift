@@ -5,7 +5,7 @@ import Vapor
 /// Per-request state set by the middlewares: who is signed in, which ente the URL names.
 extension Request {
     private struct PrincipalKey: StorageKey { typealias Value = Principal }
-    private struct EnteKey: StorageKey { typealias Value = EnteRecord }
+    private struct EnteKey: StorageKey { typealias Value = StoredEnte }
 
     public internal(set) var principal: Principal? {
         get { storage[PrincipalKey.self] }
@@ -13,7 +13,7 @@ extension Request {
     }
 
     /// The ente of the `:ente` path parameter, already checked against the route's permission.
-    public internal(set) var ente: EnteRecord? {
+    public internal(set) var ente: StoredEnte? {
         get { storage[EnteKey.self] }
         set { storage[EnteKey.self] = newValue }
     }
@@ -23,9 +23,15 @@ extension Request {
         return principal
     }
 
-    func requireEnte() throws -> (EnteRecord, UUID) {
-        guard let ente, let id = ente.id else { throw Abort(.notFound) }
-        return (ente, id)
+    func requireEnte() throws -> StoredEnte {
+        guard let ente else { throw Abort(.notFound) }
+        return ente
+    }
+
+    /// Whether the signed-in user holds a permission in the ente of the URL.
+    func allows(_ permission: Permission) -> Bool {
+        guard let principal, let ente else { return false }
+        return AccessPolicy.allows(principal, permission, enteID: ente.id)
     }
 
     var actor: Actor {
@@ -33,4 +39,19 @@ extension Request {
     }
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// A path parameter as the user wrote it (percent-decoded).
+    func parameter(_ name: String) -> String {
+        parameters.get(name)?.removingPercentEncoding ?? ""
+    }
+
+    /// A query-string value, nil when missing or blank.
+    func query(_ name: String) -> String? {
+        (try? query.get(String.self, at: name)).nonEmpty
+    }
+}
+
+extension Optional where Wrapped == String {
+    var trimmed: String { (self ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    var nonEmpty: String? { trimmed.isEmpty ? nil : trimmed }
 }

@@ -13,8 +13,7 @@ struct ErrorPages: AsyncMiddleware {
             }
             if status == .unauthorized && !request.isAPI && request.method == .GET {
                 let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
-                let encoded = next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "="])) ?? "/"
-                return request.redirect(to: "/login?next=\(encoded)")
+                return request.redirect(to: Links.login(next: next))
             }
             let reason = Self.message(for: status, abort: abort)
             if request.isAPI || request.headers.accept.first?.mediaType == .json {
@@ -22,12 +21,10 @@ struct ErrorPages: AsyncMiddleware {
                 try response.content.encode(APIError(error: true, reason: reason))
                 return response
             }
-            struct Page: Encodable { let layout: LayoutContext; let heading: String; let message: String }
             do {
-                let layout = try await LayoutContext.make(request, title: "Errore")
-                let response = try await request.view.render("pages/error", Page(layout: layout, heading: Self.heading(for: status), message: reason)).encodeResponse(for: request)
-                response.status = status
-                return response
+                let page = ErrorPage(layout: try await request.layout("Errore"), heading: Self.heading(for: status), message: reason,
+                                     homeHref: Links.home)
+                return try await request.render(page, status: status)
             } catch {
                 request.logger.report(error: error)
                 return Response(status: status, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(string: reason))

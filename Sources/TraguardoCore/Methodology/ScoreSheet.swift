@@ -1,0 +1,97 @@
+import Foundation
+
+/// A score report as people read it: every figure formatted once, by the methodology's rounding policy, so the
+/// scores page, the CLI and the methodology preview print the same "99,08" for the same score.
+public struct ScoreSheet: Sendable {
+    public struct Objective: Hashable, Sendable {
+        public let key: String
+        public let code: String?
+        public let title: String
+        public let computed: String
+        public let validated: String
+        public let effective: String
+        public let counted: Bool
+        public let explanation: String
+        public let indicators: [String]
+    }
+
+    public struct RollUp: Hashable, Sendable {
+        public let key: String
+        public let name: String
+        public let score: String
+        public let counted: Int
+        public let total: Int
+        public let explanation: String
+    }
+
+    public let methodologyName: String
+    public let methodologyVersion: Int
+    public let asOf: Day
+    public let objectives: [Objective]
+    public let units: [RollUp]
+    public let nodes: [RollUp]
+    public let enteMean: String
+    public let enteMeanCount: Int
+    public let servicesMean: String
+    public let servicesMeanCount: Int
+    public let enteExplanation: String
+    public let organisational: String?
+    public let issues: [String]
+
+    /// The one score formatter: the methodology's decimals and rounding mode, Italian notation, "—" when a
+    /// score does not exist (excluded or not measurable).
+    public static func format(_ value: Double?, _ policy: RoundingPolicy) -> String {
+        ScoreFormat.score(value, policy: policy)
+    }
+
+    public init(_ report: ScoreReport) {
+        let policy = report.methodology.rounding
+        let f = { (v: Double?) in Self.format(v, policy) }
+        methodologyName = report.methodology.name
+        methodologyVersion = report.methodology.version
+        asOf = report.plan.asOf
+        objectives = report.objectives.map { o in
+            let e = report.explain(objective: o.key)
+            return Objective(key: o.key, code: o.code, title: o.title, computed: f(o.computed), validated: f(o.validated),
+                             effective: f(o.effective), counted: o.counted, explanation: e?.text ?? "",
+                             indicators: e?.indicators.map(\.text) ?? [])
+        }
+        units = report.units.map { u in
+            RollUp(key: u.key, name: u.name, score: f(u.score), counted: u.counted, total: u.total,
+                   explanation: report.explain(unit: u.key)?.text ?? "")
+        }
+        nodes = report.nodes.map { n in
+            RollUp(key: n.key, name: n.name, score: f(n.score), counted: n.counted, total: n.total,
+                   explanation: report.explain(node: n.key)?.text ?? "")
+        }
+        let ente = report.ente
+        enteMean = f(ente.objectivesMean)
+        enteMeanCount = ente.objectivesCounted
+        servicesMean = f(ente.unitsMean)
+        servicesMeanCount = ente.unitsCounted
+        enteExplanation = report.explainEnte().text
+        organisational = report.organisational?.italianText
+        issues = report.issues.map(\.message)
+    }
+
+    /// The same figures as plain text, for the terminal (`traguardo score`).
+    public var plainText: String {
+        var out: [String] = []
+        out.append("Metodologia: \(methodologyName) (v\(methodologyVersion)) — al \(asOf.italian)")
+        out.append("\nObiettivi (consuntivo / validato / effettivo):")
+        for o in objectives {
+            let code = (o.code ?? o.key).padding(toLength: 12, withPad: " ", startingAt: 0)
+            out.append("  \(code) \(o.computed) / \(o.validated) / \(o.effective)\(o.counted ? "" : " (non conteggiato)")  \(o.title.prefix(70))")
+        }
+        out.append("\nUnità organizzative:")
+        for u in units { out.append("  \(u.name): \(u.score) (\(u.counted) obiettivi conteggiati su \(u.total))") }
+        if !nodes.isEmpty {
+            out.append("\nLivelli della cascata:")
+            for n in nodes { out.append("  \(n.name.prefix(70)): \(n.score)") }
+        }
+        out.append("\nEnte: media degli obiettivi \(enteMean) (\(enteMeanCount)), media dei servizi \(servicesMean) (\(servicesMeanCount))")
+        if let organisational { out.append("\n" + organisational) }
+        for issue in issues.prefix(10) { out.append("  ! \(issue)") }
+        return out.joined(separator: "\n")
+    }
+}

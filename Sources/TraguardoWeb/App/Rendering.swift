@@ -1,0 +1,28 @@
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+extension Request {
+    /// The frame of a page for this request: reads the enti the user may switch to, the CSRF token and the
+    /// flash message (consumed), then builds the layout.
+    func layout(_ title: String, _ section: NavSection? = nil) async throws -> Layout {
+        var enti: [StoredEnte] = []
+        if let principal { enti = try await store.enti(visibleTo: principal) }
+        let flash = session.data[SessionKeys.flash]
+        if flash != nil { session.data[SessionKeys.flash] = nil }
+        return Layout.build(title: title, section: section, principal: principal, enti: enti, current: ente,
+                            csrf: CSRFMiddleware.token(for: self), flash: flash)
+    }
+
+    /// Renders a page model with its template.
+    func render<P: PageModel>(_ page: P, status: HTTPStatus = .ok) async throws -> Response {
+        let response = try await view.render(P.template, page).encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
+    /// A one-time message shown on the next page (after a redirect).
+    func flash(_ message: String) {
+        session.data[SessionKeys.flash] = message
+    }
+}

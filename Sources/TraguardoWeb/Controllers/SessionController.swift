@@ -1,0 +1,105 @@
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+/// Local username/password sign-in. Other identity sources (SPID/CIE through a proxy) will sign users in
+/// by calling `signIn(_:userID:)` after their own checks.
+struct SessionController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.loginPage, use: loginPage)
+        routes.on(.login, use: login)
+        routes.on(.logout, use: logout)
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    @Sendable func loginPage(req: Request) async throws -> Response {
+        if req.principal != nil { return req.redirect(to: Links.home) }
+        return try await render(req, error: nil, username: "", next: Self.safeNext(req.query("next")), status: .ok)
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let username = form.username.trimmed.lowercased()
+        let next = Self.safeNext(form.next)
+        guard !username.isEmpty, let password = form.password, !password.isEmpty else {
+            return try await render(req, error: "Inserisci nome utente e password.", username: username, next: next, status: .badRequest)
+        }
+        switch try await req.store.authenticate(username: username, password: password) {
+        case .success(let userID):
+            try await Self.signIn(req, userID: userID)
+            return req.redirect(to: next)
+        case .invalidCredentials:
+            return try await render(req, error: "Nome utente o password non corretti.", username: username, next: next, status: .unauthorized)
+        case .locked(let until):
+            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+            return try await render(req, error: "Troppi tentativi non riusciti: l'account è bloccato per \(minutes) \(minutes == 1 ? "minuto" : "minuti"). Riprova più tardi.",
+                                    username: username, next: next, status: .tooManyRequests)
+        }
+    }
+
+    /// A new session id on sign-in (no session fixation) and a fresh CSRF token.
+    static func signIn(_ req: Request, userID: UUID) async throws {
+        if let old = req.session.id {
+            try? await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data[SessionKeys.userID] = userID.uuidString
+        _ = CSRFMiddleware.token(for: req)
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        if let principal = req.principal { try await req.store.recordLogout(principal) }
+        req.session.destroy()
+        return req.redirect(to: Links.login)
+    }
+
+    private func render(_ req: Request, error: String?, username: String, next: String, status: HTTPStatus) async throws -> Response {
+        try await req.render(LoginPage.build(layout: try await req.layout("Accedi"), error: error, username: username, next: next), status: status)
+    }
+
+    /// Only local paths, so the login form cannot be used to bounce users to another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return Links.home }
+        return next
+    }
+}
+
+/// The signed-in home, the ente switcher and the health check.
+struct HomeController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.home, use: dashboard)
+        routes.on(.switchEnte, use: switchEnte)
+        routes.on(.health, use: health)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let enti = try await req.store.enti(visibleTo: principal)
+        var counts: [UUID: (units: Int, people: Int)] = [:]
+        for ente in enti { counts[ente.id] = try await req.store.counts(enteID: ente.id) }
+        return try await req.render(DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts))
+    }
+
+    /// The ente switcher is a plain GET form, so it works without JavaScript. The target page checks access.
+    @Sendable func switchEnte(req: Request) async throws -> Response {
+        let slug = req.query("ente") ?? ""
+        guard Ente.isValidSlug(slug) else { return req.redirect(to: Links.home) }
+        return req.redirect(to: Links.ente(slug).home)
+    }
+
+    struct Health: Content {
+        let status: String
+        let version: String
+    }
+
+    @Sendable func health(req: Request) async throws -> Health {
+        try await req.store.ping()
+        return Health(status: "ok", version: Traguardo.version)
+    }
+}

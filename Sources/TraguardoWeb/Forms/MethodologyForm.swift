@@ -1,0 +1,81 @@
+import Foundation
+import TraguardoCore
+import Vapor
+
+/// The buttons of the methodology form.
+enum MethodologyAction: String, Sendable {
+    case preview = "anteprima"
+    case adopt = "adotta"
+}
+
+/// The adjustable parameters of a methodology, as the form shows and reads them.
+struct MethodologySettings: Encodable, Hashable, Sendable {
+    var preset: String
+    var cap: Bool
+    var notReported: String
+    var decimals: Int
+    var monthsToZero: String
+    var achievedWithoutDate: String
+    var notYetDue: String
+    var unitMean: String
+
+    init(_ m: Methodology) {
+        let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
+        preset = m.id
+        cap = m.indicators.higherBetter.cap != nil
+        self.notReported = notReported.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
+        decimals = m.rounding.decimals
+        monthsToZero = ItalianFormat.number(m.indicators.date.monthsToZero, trimZeros: true)
+        achievedWithoutDate = ItalianFormat.number(m.indicators.date.achievedWithoutDateScore, trimZeros: true)
+        notYetDue = m.indicators.date.notYetDue.rawValue
+        unitMean = m.rollUps.unitMean.rawValue
+    }
+}
+
+struct MethodologyForm: Content {
+    var preset: String?
+    var cap: String?
+    var notReported: String?
+    var decimals: Int?
+    var monthsToZero: String?
+    var achievedWithoutDate: String?
+    var notYetDue: String?
+    var unitMean: String?
+    var action: String?
+
+    var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
+
+    /// The base methodology adapted by the form; Italian messages name the field.
+    func apply(to base: Methodology) -> Result<Methodology, FormError> {
+        var m = base
+        m.indicators.higherBetter.cap = cap != nil ? 100 : nil
+        m.statuses.removeAll { $0.status == .nonConsuntivato }
+        if let text = notReported.nonEmpty {
+            guard let v = ItalianFormat.parseNumber(text), (0...100).contains(v) else {
+                return .failure(FormError("«Valore dei non consuntivati»: indica un numero tra 0 e 100, oppure lascia vuoto per escluderli."))
+            }
+            m.statuses.append(StatusTreatment(status: .nonConsuntivato, counting: .fixed, value: v))
+        } else {
+            m.statuses.append(StatusTreatment(status: .nonConsuntivato, counting: .excluded))
+        }
+        guard let decimals, (0...4).contains(decimals) else { return .failure(FormError("«Decimali»: indica un numero da 0 a 4.")) }
+        m.rounding.decimals = decimals
+        guard let months = ItalianFormat.parseNumber(monthsToZero ?? ""), months > 0 else {
+            return .failure(FormError("«Mesi di ritardo che azzerano il punteggio»: indica un numero maggiore di 0."))
+        }
+        m.indicators.date.monthsToZero = months
+        guard let noDate = ItalianFormat.parseNumber(achievedWithoutDate ?? ""), (0...100).contains(noDate) else {
+            return .failure(FormError("«Punteggio se raggiunto senza data»: indica un numero tra 0 e 100."))
+        }
+        m.indicators.date.achievedWithoutDateScore = noDate
+        guard let rule = NotYetDueRule(rawValue: notYetDue ?? "") else { return .failure(FormError("«Scadenza non ancora raggiunta»: scelta non valida.")) }
+        m.indicators.date.notYetDue = rule
+        guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
+        m.rollUps.unitMean = mean
+        if m != base {
+            m.name = base.name + " (adattata)"
+            m.notes.append("Adattata dalla metodologia «\(base.name)» con il modulo di Traguardo.")
+        }
+        return .success(m)
+    }
+}

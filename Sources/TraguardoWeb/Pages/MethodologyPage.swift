@@ -1,0 +1,117 @@
+import Foundation
+import TraguardoCore
+import TraguardoPersistence
+
+/// The ente's SMVP: what is in force, the shipped presets, a preview of what a change would do to the scores
+/// of the year's plan, the adoption form and the versions adopted.
+struct MethodologyPage: PageModel {
+    static let template = "pages/methodology"
+
+    struct Version: Encodable, Hashable, Sendable {
+        let year: Int
+        let version: Int
+        let name: String
+        let by: String
+        let at: String
+    }
+
+    struct Change: Encodable, Hashable, Sendable {
+        let level: String
+        let name: String
+        let before: String
+        let after: String
+    }
+
+    struct Preset: Encodable, Hashable, Sendable {
+        let label: String
+        let previewHref: String
+    }
+
+    let layout: Layout
+    let name: String
+    let versionLabel: String
+    let source: String
+    let rules: [String]
+    let history: [Version]
+    let hasHistory: Bool
+    let presets: [Preset]
+    let presetChoices: [Choice]
+    let settings: MethodologySettings
+    let notYetDueOptions: [Choice]
+    let meanOptions: [Choice]
+    let preview: [Change]
+    let previewTitle: String?
+    let canAdopt: Bool
+    let year: Int
+    let error: String?
+    let formAction: String
+    let previewAction: String
+    let adoptAction: String
+
+    /// `before`/`after`: the year's plan scored under the methodology in force and under the candidate.
+    static func build(layout: Layout, ente: String, year: Int, current: Methodology, version: Int?, history: [MethodologyVersion],
+                      presets: [Methodology], candidate: Methodology?, before: ScoreReport?, after: ScoreReport?,
+                      settings: MethodologySettings, canAdopt: Bool, error: String?) -> MethodologyPage {
+        let links = Links.ente(ente)
+        var changes: [Change] = []
+        if let before, let after {
+            let b = before.methodology.rounding, a = after.methodology.rounding
+            // Only what a reader would see change (the rule behind an equal figure may differ too).
+            changes = after.changes(from: before).compactMap { c in
+                let was = ScoreSheet.format(c.before, b), now = ScoreSheet.format(c.after, a)
+                return was == now ? nil : Change(level: label(c.level), name: c.name, before: was, after: now)
+            }
+        }
+        return MethodologyPage(
+            layout: layout, name: current.name,
+            versionLabel: version.map { "versione \($0) adottata per il \(year)" } ?? "nessuna metodologia adottata: si applica quella generale",
+            source: current.source, rules: rules(of: current),
+            history: history.map { Version(year: $0.year, version: $0.version, name: $0.name, by: $0.adoptedBy,
+                                           at: $0.adoptedAt.map(ItalianFormat.dateTime) ?? "") },
+            hasHistory: !history.isEmpty,
+            presets: presets.map { Preset(label: $0.name, previewHref: links.methodology(year: year, preview: $0.id)) },
+            presetChoices: presets.map { Choice(value: $0.id, label: $0.name, selected: $0.id == settings.preset) },
+            settings: settings,
+            notYetDueOptions: NotYetDueRule.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue) },
+            meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
+            preview: changes, previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
+            canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
+            previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
+    }
+
+    static func label(_ level: ScoreChange.Level) -> String {
+        switch level {
+        case .objective: "Obiettivo"
+        case .unit: "Unità"
+        case .node: "Nodo"
+        case .ente: "Ente"
+        }
+    }
+
+    static func label(_ rule: NotYetDueRule) -> String {
+        switch rule {
+        case .excluded: "non conteggiato"
+        case .full: "conteggiato pieno (100)"
+        case .progress: "conteggiato con l'avanzamento dichiarato"
+        }
+    }
+
+    static func rules(of m: Methodology) -> [String] {
+        let f = { (v: Double) in ItalianFormat.number(v, trimZeros: true) }
+        var out: [String] = []
+        out.append("Indicatori numerici «di più è meglio»: rapporto consuntivo/atteso" + (m.indicators.higherBetter.cap.map { ", con tetto al \(f($0))%" } ?? ", senza tetto"))
+        out.append("Scadenze: nei tempi 100; in ritardo 100 × (1 − mesi/\(f(m.indicators.date.monthsToZero))); raggiunto senza data \(f(m.indicators.date.achievedWithoutDateScore))")
+        out.append("Fonti del punteggio dell'obiettivo, in ordine: " + m.objectives.sources.map(\.rawValue).joined(separator: ", "))
+        for s in m.statuses {
+            switch s.counting {
+            case .excluded: out.append("«\(s.status.label)»: escluso da numeratore e denominatore")
+            case .fixed: out.append("«\(s.status.label)»: vale \(f(s.value ?? 0)) e conta")
+            case .normal: out.append("«\(s.status.label)»: conteggiato normalmente")
+            }
+        }
+        out.append("Unità: \(m.rollUps.unitMean.label)" + (m.rollUps.crossCuttingInEveryOwner ? "; gli obiettivi trasversali contano in ogni unità" : ""))
+        out.append("Arrotondamento: \(m.rounding.label)")
+        if let org = m.organisational { out.append("Performance organizzativa: \(org.dimensions.count) dimensioni, \(f(org.totalPoints)) punti") }
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+import TraguardoCore
+
+/// Scores of a plan under the ente's methodology, each with its explanation one click away. Every figure
+/// comes from `ScoreSheet`, the formatter the CLI prints with too.
+struct ScoresPage: PageModel {
+    static let template = "pages/scores"
+
+    let layout: Layout
+    let planHref: String
+    let planTitle: String
+    let methodology: String
+    let methodologyHref: String
+    let asOf: String
+    let campaigns: [Choice]
+    let hasCampaigns: Bool
+    let formAction: String
+    let units: [ScoreSheet.RollUp]
+    let nodes: [ScoreSheet.RollUp]
+    let objectives: [ScoreSheet.Objective]
+    let enteMean: String
+    let servicesMean: String
+    let enteExplanation: String
+    let organisational: String?
+    let issues: [String]
+    let hasNodes: Bool
+    let hasIssues: Bool
+
+    static func build(layout: Layout, ente: String, plan: Plan, campaigns: [Campaign], campaign: String?, sheet: ScoreSheet,
+                      adoptedVersion: Int?) -> ScoresPage {
+        let links = Links.ente(ente)
+        return ScoresPage(
+            layout: layout, planHref: links.plan(plan.key).tree, planTitle: plan.title,
+            methodology: sheet.methodologyName + (adoptedVersion.map { " — versione adottata n. \($0)" } ?? " — metodologia generale (nessuna adottata)"),
+            methodologyHref: links.methodology, asOf: sheet.asOf.italian,
+            campaigns: campaigns.map { Choice(value: $0.key, label: $0.title, selected: $0.key == campaign) },
+            hasCampaigns: campaigns.count > 1, formAction: links.plan(plan.key).scores,
+            units: sheet.units, nodes: sheet.nodes, objectives: sheet.objectives, enteMean: sheet.enteMean, servicesMean: sheet.servicesMean,
+            enteExplanation: sheet.enteExplanation, organisational: sheet.organisational, issues: sheet.issues,
+            hasNodes: !sheet.nodes.isEmpty, hasIssues: !sheet.issues.isEmpty)
+    }
+}
+
+extension ScoreSheet.Objective: Encodable {
+    enum CodingKeys: String, CodingKey { case key, code, title, computed, validated, effective, counted, explanation, indicators, hasIndicators }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encodeIfPresent(code, forKey: .code)
+        try c.encode(title, forKey: .title)
+        try c.encode(computed, forKey: .computed)
+        try c.encode(validated, forKey: .validated)
+        try c.encode(effective, forKey: .effective)
+        try c.encode(counted, forKey: .counted)
+        try c.encode(explanation, forKey: .explanation)
+        try c.encode(indicators, forKey: .indicators)
+        try c.encode(!indicators.isEmpty, forKey: .hasIndicators)
+    }
+}
+
+extension ScoreSheet.RollUp: Encodable {
+    enum CodingKeys: String, CodingKey { case key, name, score, counted, total, explanation }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(name, forKey: .name)
+        try c.encode(score, forKey: .score)
+        try c.encode(counted, forKey: .counted)
+        try c.encode(total, forKey: .total)
+        try c.encode(explanation, forKey: .explanation)
+    }
+}
