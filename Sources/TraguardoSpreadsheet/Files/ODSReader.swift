@@ -3,7 +3,8 @@ import TraguardoCore
 
 /// Reads every table of an ODS `content.xml` into grids, expanding `number-columns-repeated` and
 /// `number-rows-repeated` only where they carry content (LibreOffice pads sheets with a million empty rows).
-/// Percentage cells read as the number shown (20% is 20), as in XLSX.
+/// Percentage cells read as the number shown (20% is 20), as in XLSX. A damaged or truncated `content.xml`
+/// refuses the whole file, naming the table that was being read when the damage was found.
 enum ODSReader {
     static func read(_ data: Data) throws -> [Sheet] {
         let zip = try ZipPackage(data: data)
@@ -16,7 +17,9 @@ enum ODSReader {
 final class ODSContentHandler: XMLEventHandler {
     private(set) var sheets: [Sheet] = []
 
-    private var tableName: String?
+    /// The name of the last top-level table started: the sheet being read, named if the XML turns out damaged.
+    private(set) var tableName: String?
+    var sheetBeingRead: String? { tableName }
     private var tableDepth = 0
     private var rows: [[Cell]] = []
     private var pendingEmptyRows = 0

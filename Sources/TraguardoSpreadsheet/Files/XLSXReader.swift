@@ -27,9 +27,16 @@ enum XLSXReader {
         for (index, entry) in workbook.sheets.enumerated() {
             let path = resolve(rels.targets[entry.relationshipID] ?? "worksheets/sheet\(index + 1).xml", in: folder)
             // Chartsheets and dialog sheets have no cells; a missing part is an empty sheet, not a failure.
-            guard let part = try zip.part(path) else { sheets.append(Sheet(name: entry.name, rows: [])); continue }
+            let part: Data?
+            do {
+                part = try zip.part(path)
+            } catch SpreadsheetFileError.malformedPart(_, let line) {
+                // The part could not be extracted (bad CRC, broken deflate stream): name the sheet it holds.
+                throw SpreadsheetFileError.damagedSheet(sheet: entry.name, part: path, line: line)
+            }
+            guard let part else { sheets.append(Sheet(name: entry.name, rows: [])); continue }
             let handler = WorksheetHandler(context: context)
-            try XMLEvents.parse(part, part: path, into: handler)
+            try XMLEvents.parse(part, part: path, sheet: entry.name, into: handler)
             var sheet = Sheet(name: entry.name, rows: handler.rows)
             sheet.trimTrailingEmpties()
             sheets.append(sheet)

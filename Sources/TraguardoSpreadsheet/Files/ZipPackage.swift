@@ -23,16 +23,24 @@ struct ZipPackage {
         data.reserveCapacity(Int(entry.uncompressedSize))
         do {
             // The declared size can lie: stop inflating as soon as the real one passes the limit.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 data.append(chunk)
                 if UInt64(data.count) > SheetLimits.maxPartSize { throw SpreadsheetFileError.partTooLarge(path) }
             }
+            // ZIPFoundation computes the checksum but leaves the comparison to the caller. A mismatch is a damaged
+            // part even when its bytes still happen to be well-formed XML.
+            guard checksum == entry.checksum else { throw SpreadsheetFileError.malformedPart(path, line: 0) }
         } catch let error as SpreadsheetFileError {
             throw error
         } catch {
             throw SpreadsheetFileError.malformedPart(path, line: 0)
         }
         return data
+    }
+
+    /// The file parts in archive order, each with whether it is stored uncompressed.
+    var partList: [(path: String, stored: Bool)] {
+        archive.filter { $0.type == .file }.map { ($0.path, !$0.isCompressed) }
     }
 
     func requiredPart(_ path: String) throws -> Data {

@@ -51,7 +51,7 @@ public enum PlanWorkbook {
         do {
             sheets = try SpreadsheetFile.read(data, as: SpreadsheetFormat.detect(data) ?? format)
         } catch let error as SpreadsheetFileError {
-            throw WorkbookErrors([WorkbookError(sheet: "", row: 0, column: "", field: "", message: error.description)])
+            throw WorkbookErrors([WorkbookError(sheet: error.sheet ?? "", row: 0, column: "", field: "", message: error.message)])
         }
         return try read(sheets)
     }
