@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         .target(name: "TraguardoCore"),
@@ -71,6 +72,16 @@ let package = Package(
         ),
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
         .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TraguardoWebTests",
+            dependencies: [
+                "TraguardoWeb",
+                "TraguardoCore",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "TraguardoAppTests",
             dependencies: [

@@ -20,6 +20,12 @@ public struct StoredEnte: Hashable, Sendable {
     public let ente: Ente
     public let revision: Int
 
+    public init(id: UUID, ente: Ente, revision: Int) {
+        self.id = id
+        self.ente = ente
+        self.revision = revision
+    }
+
     init(_ record: EnteRecord) throws {
         id = try record.requireID()
         ente = record.domain
@@ -34,6 +40,14 @@ public struct Account: Hashable, Sendable {
     public let isSystemAdmin: Bool
     public let lockedUntil: Date?
     public let grants: [Grant]
+
+    public init(username: String, displayName: String, isSystemAdmin: Bool, lockedUntil: Date?, grants: [Grant]) {
+        self.username = username
+        self.displayName = displayName
+        self.isSystemAdmin = isSystemAdmin
+        self.lockedUntil = lockedUntil
+        self.grants = grants
+    }
 }
 
 /// One adopted version of an ente's methodology.
@@ -43,6 +57,14 @@ public struct MethodologyVersion: Sendable {
     public let name: String
     public let adoptedBy: String
     public let adoptedAt: Date?
+
+    public init(year: Int, version: Int, name: String, adoptedBy: String, adoptedAt: Date?) {
+        self.year = year
+        self.version = version
+        self.name = name
+        self.adoptedBy = adoptedBy
+        self.adoptedAt = adoptedAt
+    }
 }
 
 // MARK: enti

@@ -26,6 +26,14 @@ public struct OrganisationSnapshot: Sendable {
     public var assignments: [Assignment]
     public var referents: [PoliticalReferent]
 
+    public init(units: [OrgUnit], unitIDs: [String: UUID], people: [Person], assignments: [Assignment], referents: [PoliticalReferent]) {
+        self.units = units
+        self.unitIDs = unitIDs
+        self.people = people
+        self.assignments = assignments
+        self.referents = referents
+    }
+
     public func unit(_ key: String) -> OrgUnit? { units.first { $0.key == key } }
     public func person(_ key: String) -> Person? { people.first { $0.key == key } }
 }

@@ -39,16 +39,6 @@ struct AuditQuery {
     var toText: String?
     var error: String?
 
-    init(_ req: Request) {
-        entity = req.query("entita").flatMap(AuditEntity.init(rawValue:))
-        actor = req.query("utente")
-        action = req.query("azione").flatMap(AuditAction.init(rawValue:))
-        fromText = req.query("dal")
-        toText = req.query("al")
-        if let t = fromText { from = Day(parsing: t); if from == nil { error = "Filtro «Dal»: \(t) non è una data valida (gg/mm/aaaa)." } }
-        if let t = toText { to = Day(parsing: t); if to == nil { error = "Filtro «Al»: \(t) non è una data valida (gg/mm/aaaa)." } }
-    }
-
     func filter(enteIDs: [UUID]?, limit: Int) -> AuditLog.Filter {
         var filter = AuditLog.Filter(enteIDs: enteIDs, entity: entity, actorName: actor, action: action, limit: limit)
         filter.from = from.map(Self.startOfDay)
@@ -62,5 +52,17 @@ struct AuditQuery {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Rome") ?? .gmt
         return cal.date(from: c) ?? Date.distantPast
+    }
+}
+
+extension AuditQuery {
+    init(_ req: Request) {
+        entity = req.query("entita").flatMap(AuditEntity.init(rawValue:))
+        actor = req.query("utente")
+        action = req.query("azione").flatMap(AuditAction.init(rawValue:))
+        fromText = req.query("dal")
+        toText = req.query("al")
+        if let t = fromText { from = Day(parsing: t); if from == nil { error = "Filtro «Dal»: \(t) non è una data valida (gg/mm/aaaa)." } }
+        if let t = toText { to = Day(parsing: t); if to == nil { error = "Filtro «Al»: \(t) non è una data valida (gg/mm/aaaa)." } }
     }
 }

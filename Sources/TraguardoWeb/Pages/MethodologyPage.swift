@@ -40,6 +40,7 @@ struct MethodologyPage: PageModel {
     let notYetDueOptions: [Choice]
     let meanOptions: [Choice]
     let preview: [Change]
+    let hasPreview: Bool
     let previewTitle: String?
     let canAdopt: Bool
     let year: Int
@@ -74,7 +75,7 @@ struct MethodologyPage: PageModel {
             settings: settings,
             notYetDueOptions: NotYetDueRule.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue) },
             meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
-            preview: changes, previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
+            preview: changes, hasPreview: !changes.isEmpty, previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
             canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
             previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
     }
