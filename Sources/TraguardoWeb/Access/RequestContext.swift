@@ -40,9 +40,10 @@ extension Request {
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
-    /// A path parameter as the user wrote it (percent-decoded).
+    /// A path parameter as the user wrote it. The router has percent-decoded it already: decoding again would
+    /// turn a key holding "%" into nothing.
     func parameter(_ name: String) -> String {
-        parameters.get(name)?.removingPercentEncoding ?? ""
+        parameters.get(name) ?? ""
     }
 
     /// A query-string value, nil when missing or blank.
