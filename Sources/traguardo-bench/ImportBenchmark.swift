@@ -12,7 +12,8 @@ import TraguardoSpreadsheet
 enum ImportBenchmark {
     static func run(repeats: Int) async throws {
         guard let url = DemoInstaller.bundledFiles().first(where: { $0.lastPathComponent == "cassano-d-adda.json" }) else {
-            print("Pacchetto demo cassano-d-adda.json non trovato"); return
+            print("Pacchetto demo cassano-d-adda.json non trovato")
+            return
         }
         let json = try Data(contentsOf: url)
         let xlsx = try PlanWorkbook.write(try BundleImporter.decode(json), as: .xlsx)
@@ -41,7 +42,9 @@ enum ImportBenchmark {
                 times.append(clock.now - start)
             }
             let ms = times.map { Double($0.components.attoseconds) / 1e15 + Double($0.components.seconds) * 1e3 }
-            print("\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) migliore \(ItalianFormat.number(ms.min()!, decimals: 1)) ms, mediana \(ItalianFormat.number(ms.sorted()[ms.count / 2], decimals: 1)) ms")
+            print(
+                "\(label.padding(toLength: 44, withPad: " ", startingAt: 0)) migliore \(ItalianFormat.number(ms.min()!, decimals: 1)) ms, mediana \(ItalianFormat.number(ms.sorted()[ms.count / 2], decimals: 1)) ms"
+            )
         }
         print("Traguardo — benchmark dell'importazione del piano di Cassano d'Adda (\(repeats) ripetizioni)")
         print("JSON \(json.count / 1024) KiB, XLSX \(xlsx.count / 1024) KiB; SQLite su file in WAL")

@@ -38,9 +38,11 @@ enum Synthetic {
         for o in 0..<objectivesPerEnte {
             let key = "O\(o)"
             let shared = o < 5
-            nodes.append(PlanNode(key: key, level: .performanceObjective, parentKey: "S\(o % 5)-\(o % 3)", title: "Obiettivo \(o)", order: o,
-                                  ownerUnitKeys: shared ? allUnits : [allUnits[o % unitCount]], crossCutting: shared,
-                                  weight: Double(1 + Int.random(in: 0..<20, using: &g))))
+            nodes.append(
+                PlanNode(
+                    key: key, level: .performanceObjective, parentKey: "S\(o % 5)-\(o % 3)", title: "Obiettivo \(o)", order: o,
+                    ownerUnitKeys: shared ? allUnits : [allUnits[o % unitCount]], crossCutting: shared,
+                    weight: Double(1 + Int.random(in: 0..<20, using: &g))))
             let weighted = Bool.random(using: &g)
             for i in 0..<indicatorsPerObjective {
                 let ik = "O\(o)-\(i)"
@@ -48,14 +50,15 @@ enum Synthetic {
                 let t = Double(Int.random(in: 10...500, using: &g))
                 let due = Day(year: 2024, month: Int.random(in: 1...12, using: &g), day: 28)!
                 let w: Double? = weighted ? Double(Int.random(in: 1...5, using: &g)) : nil
-                let (form, dir, target): (IndicatorForm, Direction, Target) = switch roll {
-                case 0..<35: (.number, .atLeast, Target(number: t))
-                case 35..<50: (.number, .atMost, Target(number: t))
-                case 50..<65: (.percent, .atLeast, Target(number: Double(Int.random(in: 50...100, using: &g))))
-                case 65..<85: (.date, .within, Target(date: due))
-                case 85..<95: (.boolean, .equal, Target(flag: true))
-                default: (.milestone, .equal, Target(text: "Traguardo"))
-                }
+                let (form, dir, target): (IndicatorForm, Direction, Target) =
+                    switch roll {
+                    case 0..<35: (.number, .atLeast, Target(number: t))
+                    case 35..<50: (.number, .atMost, Target(number: t))
+                    case 50..<65: (.percent, .atLeast, Target(number: Double(Int.random(in: 50...100, using: &g))))
+                    case 65..<85: (.date, .within, Target(date: due))
+                    case 85..<95: (.boolean, .equal, Target(flag: true))
+                    default: (.milestone, .equal, Target(text: "Traguardo"))
+                    }
                 indicators.append(Indicator(key: ik, nodeKey: key, order: i, name: ik, form: form, direction: dir, target: target, weight: w))
                 guard Int.random(in: 0..<100, using: &g) < 95 else { continue }
                 var v = MonitoringValue(campaignKey: "C", nodeKey: key, indicatorKey: ik)
@@ -65,7 +68,9 @@ enum Synthetic {
                     if shift < 100 {
                         let done = due.ordinal + shift
                         v.actual = Measure(date: Day(year: 2024, month: 1 + (done % 360) / 31 % 12, day: 1 + done % 28))
-                    } else { v.progress = Double(Int.random(in: 0...90, using: &g)) }
+                    } else {
+                        v.progress = Double(Int.random(in: 0...90, using: &g))
+                    }
                 case .boolean: v.actual = Measure(flag: Int.random(in: 0..<10, using: &g) > 1)
                 case .milestone: v.progress = Double(Int.random(in: 0...100, using: &g))
                 default: v.actual = Measure(number: t * Double.random(in: 0.3...1.4, using: &g))
@@ -73,20 +78,29 @@ enum Synthetic {
                 values.append(v)
             }
             let r = Int.random(in: 0..<1000, using: &g)
-            if r < 20 { values.append(MonitoringValue(campaignKey: "C", nodeKey: key, status: .rinviato)) }
-            else if r < 30 { values.append(MonitoringValue(campaignKey: "C", nodeKey: key, status: .nonConsuntivato)) }
-            else if r < 60 { validations.append(Validation(campaignKey: "C", nodeKey: key, score: Double(Int.random(in: 60...100, using: &g)), reason: "Verbale NdV")) }
-            else if r < 65 { validations.append(Validation(campaignKey: "C", nodeKey: key, excluded: true, reason: "Escluso dal Nucleo")) }
+            if r < 20 {
+                values.append(MonitoringValue(campaignKey: "C", nodeKey: key, status: .rinviato))
+            } else if r < 30 {
+                values.append(MonitoringValue(campaignKey: "C", nodeKey: key, status: .nonConsuntivato))
+            } else if r < 60 {
+                validations.append(
+                    Validation(campaignKey: "C", nodeKey: key, score: Double(Int.random(in: 60...100, using: &g)), reason: "Verbale NdV"))
+            } else if r < 65 {
+                validations.append(Validation(campaignKey: "C", nodeKey: key, excluded: true, reason: "Escluso dal Nucleo"))
+            }
         }
-        return ScoringInput(methodology: methodology, nodes: nodes, indicators: indicators, units: units, values: values,
-                            validations: validations, campaignKey: "C", asOf: asOf, year: 2024)
+        return ScoringInput(
+            methodology: methodology, nodes: nodes, indicators: indicators, units: units, values: values,
+            validations: validations, campaignKey: "C", asOf: asOf, year: 2024)
     }
 
     /// The general rules (as in the `generale` preset), built in code: the benchmark reads no files.
     static var methodology: Methodology {
         var m = Methodology(id: "bench", name: "Regole generali (benchmark)", validFrom: 2024, source: "traguardo-bench")
-        m.objectives.statusGrades = [.init(status: .inLinea, score: 100), .init(status: .nonInLineaAzioniAvviate, score: 98),
-                                     .init(status: .nonInLineaAzioniImmediate, score: 90)]
+        m.objectives.statusGrades = [
+            .init(status: .inLinea, score: 100), .init(status: .nonInLineaAzioniAvviate, score: 98),
+            .init(status: .nonInLineaAzioniImmediate, score: 90),
+        ]
         m.rollUps.unitMean = .weighted
         return m
     }

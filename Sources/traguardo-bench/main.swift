@@ -22,7 +22,10 @@ struct Options {
                 print("Uso: traguardo-bench [N ...] [--repeat R] [--seed S]   (predefinito: 1000 2000 4000 8000 enti)")
                 exit(0)
             default:
-                guard let n = Int(a), n > 0 else { print("Argomento non valido: \(a)"); exit(2) }
+                guard let n = Int(a), n > 0 else {
+                    print("Argomento non valido: \(a)")
+                    exit(2)
+                }
                 sizes.append(n)
             }
         }
@@ -45,8 +48,9 @@ func run(_ o: Options) {
     let perEnte = Synthetic.objectivesPerEnte * Synthetic.indicatorsPerObjective
 
     print("Traguardo — benchmark del motore di punteggio (un solo core)")
-    print("Dati sintetici: fino a \(largest) enti × \(Synthetic.objectivesPerEnte) obiettivi × \(Synthetic.indicatorsPerObjective) indicatori, "
-          + "seme \(o.seed), \(o.repeats) ripetizioni (vale la migliore)")
+    print(
+        "Dati sintetici: fino a \(largest) enti × \(Synthetic.objectivesPerEnte) obiettivi × \(Synthetic.indicatorsPerObjective) indicatori, "
+            + "seme \(o.seed), \(o.repeats) ripetizioni (vale la migliore)")
 
     var plans: [CompiledPlan] = []
     plans.reserveCapacity(largest)
@@ -61,8 +65,9 @@ func run(_ o: Options) {
     }
     let total = plans.reduce(0) { $0 + $1.indicatorCount }
     precondition(total == largest * perEnte, "indicatori generati: \(total)")
-    print("Generazione + compilazione di \(largest) enti: \(Int(ms(generation))) ms; compilazione sola: \(Int(ms(compileTime))) ms = "
-          + "\(ScoreFormat.number(ms(compileTime) * 1e6 / Double(total), decimals: 1)) ns/indicatore")
+    print(
+        "Generazione + compilazione di \(largest) enti: \(Int(ms(generation))) ms; compilazione sola: \(Int(ms(compileTime))) ms = "
+            + "\(ScoreFormat.number(ms(compileTime) * 1e6 / Double(total), decimals: 1)) ns/indicatore")
 
     var checksum = 0.0
     func scoreAll(_ n: Int) -> Duration {
@@ -83,15 +88,20 @@ func run(_ o: Options) {
         for _ in 0..<o.repeats { best = min(best, scoreAll(n)) }
         let ns = ms(best) * 1e6 / Double(n * perEnte)
         perIndicator.append((n, ns))
-        print([String(n).leftPadded(7), String(n * perEnte).leftPadded(13), ScoreFormat.number(ms(best), decimals: 1).leftPadded(14),
-               ScoreFormat.number(ns, decimals: 1).leftPadded(15)].joined(separator: " "))
+        print(
+            [
+                String(n).leftPadded(7), String(n * perEnte).leftPadded(13), ScoreFormat.number(ms(best), decimals: 1).leftPadded(14),
+                ScoreFormat.number(ns, decimals: 1).leftPadded(15),
+            ].joined(separator: " "))
     }
     let base = perIndicator[0]
     let ratios = perIndicator.dropFirst().map { "\($0.0) enti → \(ScoreFormat.number($0.1 / base.1, decimals: 2))×" }
     print("")
     print("Linearità (ns/indicatore rispetto a \(base.0) enti; 1,00 = lineare): " + (ratios.isEmpty ? "—" : ratios.joined(separator: "; ")))
     let worst = perIndicator.map(\.1).max()!
-    print("Obiettivo < 200 ns/indicatore: " + (worst < 200 ? "raggiunto" : "NON raggiunto") + " (peggiore \(ScoreFormat.number(worst, decimals: 1)) ns)")
+    print(
+        "Obiettivo < 200 ns/indicatore: " + (worst < 200 ? "raggiunto" : "NON raggiunto") + " (peggiore \(ScoreFormat.number(worst, decimals: 1)) ns)"
+    )
     print("Controllo: \(ScoreFormat.number(checksum, decimals: 4))")
 }
 

@@ -8,7 +8,8 @@ import Vapor
 /// Creates, configures and tears down the application around a command, turning the usual start-up
 /// failures into one Italian line and a non-zero exit.
 enum AppRunner {
-    static func run<T>(arguments: [String] = ["traguardo"], migrate: Bool = true, _ body: (Application, Settings) async throws -> T) async throws -> T {
+    static func run<T>(arguments: [String] = ["traguardo"], migrate: Bool = true, _ body: (Application, Settings) async throws -> T) async throws -> T
+    {
         let settings: Settings
         do {
             settings = try Settings.fromEnvironment()
@@ -49,8 +50,11 @@ enum AppRunner {
             let detail = String(reflecting: underlying)
             switch location {
             case .postgres:
-                if detail.contains("connect") || detail.contains("Connection refused") || detail.contains("connectTimeout") || detail.contains("NIOConnectionError") {
-                    return "PostgreSQL non raggiungibile (\(location.redacted)): verifica che il server sia avviato e che host, porta e credenziali in DATABASE_URL siano corretti."
+                if detail.contains("connect") || detail.contains("Connection refused") || detail.contains("connectTimeout")
+                    || detail.contains("NIOConnectionError")
+                {
+                    return
+                        "PostgreSQL non raggiungibile (\(location.redacted)): verifica che il server sia avviato e che host, porta e credenziali in DATABASE_URL siano corretti."
                 }
                 if detail.contains("28P01") || detail.contains("password") {
                     return "PostgreSQL ha rifiutato le credenziali (\(location.redacted)): correggi utente e password in DATABASE_URL."
@@ -58,15 +62,18 @@ enum AppRunner {
                 if detail.contains("3D000") {
                     return "Il database indicato in DATABASE_URL non esiste (\(location.redacted)): crealo con createdb oppure correggi il nome."
                 }
-                return "Migrazione del database non riuscita su PostgreSQL (\(location.redacted)); nessuna modifica parziale è stata salvata. Dettaglio: \(detail)"
+                return
+                    "Migrazione del database non riuscita su PostgreSQL (\(location.redacted)); nessuna modifica parziale è stata salvata. Dettaglio: \(detail)"
             case .sqliteFile(let path):
-                return "Impossibile aprire o aggiornare il database SQLite \(path): verifica che la cartella esista e sia scrivibile. Dettaglio: \(detail)"
+                return
+                    "Impossibile aprire o aggiornare il database SQLite \(path): verifica che la cartella esista e sia scrivibile. Dettaglio: \(detail)"
             case .sqliteMemory:
                 return "Migrazione del database non riuscita. Dettaglio: \(detail)"
             }
         default:
             if text.contains("Address already in use") || text.contains("errno: 98") {
-                return "La porta è già occupata da un altro programma: avvia con un'altra porta, ad esempio `traguardo serve --port 8081`, oppure chiudi il programma che la usa."
+                return
+                    "La porta è già occupata da un altro programma: avvia con un'altra porta, ad esempio `traguardo serve --port 8081`, oppure chiudi il programma che la usa."
             }
             if let described = error as? any CustomStringConvertible, !(error is any AbortError) {
                 return described.description

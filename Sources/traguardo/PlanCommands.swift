@@ -25,12 +25,17 @@ struct Import: AsyncParsableCommand {
             AppRunner.fail("\(file) non importato, nulla è stato scritto:\n" + error.messages.map { "  - \($0)" }.joined(separator: "\n"))
         }
         try await AppRunner.run { app, _ in
-            let summary = try await app.store.importBundle(bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
-                                                           actor: Actor(id: nil, name: "cli"))
+            let summary = try await app.store.importBundle(
+                bundle, options: .init(slug: ente, replacePlan: replace, dryRun: dryRun),
+                actor: Actor(id: nil, name: "cli"))
             print(dryRun ? "Prova (nessuna modifica salvata) — l'importazione farebbe:" : "Importazione completata:")
             print("  ente \(summary.enteSlug)\(summary.enteCreated ? " (nuovo)" : "")")
-            print("  unità: \(summary.unitsCreated) nuove, \(summary.unitsKept) già presenti; persone: \(summary.peopleCreated) nuove, \(summary.peopleKept) già presenti; incarichi: \(summary.assignmentsCreated)")
-            print("  piano \(summary.planKey)\(summary.planReplaced ? " (sostituito)" : ""): \(summary.nodes) nodi, \(summary.phases) fasi, \(summary.indicators) indicatori, \(summary.participations) partecipazioni, \(summary.values) valori")
+            print(
+                "  unità: \(summary.unitsCreated) nuove, \(summary.unitsKept) già presenti; persone: \(summary.peopleCreated) nuove, \(summary.peopleKept) già presenti; incarichi: \(summary.assignmentsCreated)"
+            )
+            print(
+                "  piano \(summary.planKey)\(summary.planReplaced ? " (sostituito)" : ""): \(summary.nodes) nodi, \(summary.phases) fasi, \(summary.indicators) indicatori, \(summary.participations) partecipazioni, \(summary.values) valori"
+            )
         }
     }
 }
@@ -61,7 +66,8 @@ struct Export: AsyncParsableCommand {
 }
 
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Conta unità, persone, nodi per livello, fasi, indicatori e avvisi del piano di un ente.")
+    static let configuration = CommandConfiguration(
+        abstract: "Conta unità, persone, nodi per livello, fasi, indicatori e avvisi del piano di un ente.")
 
     @ArgumentParser.Option(help: "Identificativo dell'ente.") var ente: String
     @ArgumentParser.Option(help: "Anno del piano (predefinito: il più recente).") var year: Int?
@@ -117,7 +123,9 @@ struct Template: AsyncParsableCommand {
         guard let format = SpreadsheetFormat(fileExtension: (output as NSString).pathExtension.lowercased()) else {
             AppRunner.fail("\(output): usa l'estensione .xlsx oppure .ods.")
         }
-        let plan = Plan(key: PlanKeys.plan(firstYear: year, lastYear: year + 2), title: "PIAO \(year)-\(year + 2)", firstYear: year, lastYear: year + 2, year: year)
+        let plan = Plan(
+            key: PlanKeys.plan(firstYear: year, lastYear: year + 2), title: "PIAO \(year)-\(year + 2)", firstYear: year, lastYear: year + 2,
+            year: year)
         let data = try PlanWorkbook.template(ente: Ente(slug: ente, name: "Comune di …", kind: .comune), plan: plan, as: format)
         guard FileManager.default.createFile(atPath: output, contents: data) else { AppRunner.fail("impossibile scrivere \(output).") }
         print("Modello scritto in \(output).")

@@ -25,7 +25,8 @@ struct Score: AsyncParsableCommand {
             let methodology: Methodology
             if let preset {
                 guard let m = MethodologyStore.preset(preset) else {
-                    AppRunner.fail("metodologia \"\(preset)\" inesistente; disponibili: \(MethodologyStore.presets.map(\.id).joined(separator: ", ")).")
+                    AppRunner.fail(
+                        "metodologia \"\(preset)\" inesistente; disponibili: \(MethodologyStore.presets.map(\.id).joined(separator: ", ")).")
                 }
                 methodology = m
             } else {

@@ -5,8 +5,9 @@ import TraguardoPersistence
 import TraguardoWeb
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Gestione degli utenti.",
-                                                    subcommands: [Create.self, SetPassword.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Gestione degli utenti.",
+        subcommands: [Create.self, SetPassword.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Crea un utente, con un ruolo in un ente o come amministratore di sistema.")
@@ -47,8 +48,9 @@ struct UserCommand: AsyncParsableCommand {
                 } else if !admin {
                     AppRunner.fail("indica --admin oppure --role con --ente.")
                 }
-                try await app.userStore.create(NewUser(username: username, displayName: name, password: password, isSystemAdmin: admin, grants: grants),
-                                               on: app.db, actor: .system)
+                try await app.userStore.create(
+                    NewUser(username: username, displayName: name, password: password, isSystemAdmin: admin, grants: grants),
+                    on: app.db, actor: .system)
                 print("Utente \(username) creato.")
             }
         }

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Sign-in, sessions, CSRF")
 struct AuthenticationTests {
@@ -71,7 +72,8 @@ struct AuthenticationTests {
             _ = try await Fixture.install(on: app)
             var client = Client(app: app)
             _ = try await client.login("segretario")
-            let forged = try await client.send(.POST, "/enti/alfa/organizzazione/unita", form: ["code": "09", "name": "X", "kind": "settore"], withCSRF: false)
+            let forged = try await client.send(
+                .POST, "/enti/alfa/organizzazione/unita", form: ["code": "09", "name": "X", "kind": "settore"], withCSRF: false)
             #expect(forged.status == .forbidden)
             #expect(forged.body.string.contains("Il modulo è scaduto o non è valido"))
             let org = try await OrganisationStore.snapshot(enteID: try #require(try await EnteStore.find(slug: "alfa", on: app.db)?.id), on: app.db)

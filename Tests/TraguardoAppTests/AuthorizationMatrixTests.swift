@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import TraguardoCore
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 /// Walks every registered route as every role (and anonymous) against ente "alfa", and checks allow/deny.
 /// An endpoint added without a row in `allowed` does not compile.
@@ -24,10 +25,10 @@ struct AuthorizationMatrixTests {
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder: viewers
         case .createPlan, .importForm, .template, .importUpload, .adoptMethodology, .movePlan, .rollover, .addUnit, .addPerson,
-             .addAssignment, .enteUsers, .createEnteUser:
+            .addAssignment, .enteUsers, .createEnteUser:
             managers
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,
-             .removePhase:
+            .removePhase:
             editors
         case .enteAudit, .apiAudit: auditors
         case .admin, .createEnte, .globalAudit: ["admin"]
@@ -60,11 +61,13 @@ struct AuthorizationMatrixTests {
                         let login = try await client.login(role)
                         #expect(login.status == .seeOther, "login as \(role)")
                     } else {
-                        _ = try await client.send(.GET, "/login") // a session with a CSRF token, like a real visitor
+                        _ = try await client.send(.GET, "/login")  // a session with a CSRF token, like a real visitor
                     }
                     let response = try await client.send(endpoint.method, path, form: endpoint.method == .POST ? [:] : nil)
-                    let denied = response.status == .unauthorized || response.status == .forbidden
-                        || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/login") == true && key != "POST /logout")
+                    let denied =
+                        response.status == .unauthorized || response.status == .forbidden
+                        || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/login") == true
+                            && key != "POST /logout")
                     if allowed.contains(role) {
                         #expect(!denied, "\(role) should be allowed \(key), got \(response.status.code)")
                         #expect(response.status != .internalServerError, "\(role) \(key) crashed: \(response.body.string.prefix(200))")

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Demo installation and database selection")
 struct DemoAndStartupTests {

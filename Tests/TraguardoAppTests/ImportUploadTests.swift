@@ -3,9 +3,10 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import TraguardoSpreadsheet
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Uploading a plan in the browser")
 struct ImportUploadTests {
@@ -19,7 +20,8 @@ struct ImportUploadTests {
             var s = Client(app: app)
             _ = try await s.login("segretario")
             _ = try await s.send(.GET, "/enti/alfa/importa")
-            let dry = try await s.upload("/enti/alfa/importa", file: try Self.seedData("leggiuno"), filename: "leggiuno.json", fields: ["dryRun": "1"])
+            let dry = try await s.upload(
+                "/enti/alfa/importa", file: try Self.seedData("leggiuno"), filename: "leggiuno.json", fields: ["dryRun": "1"])
             #expect(dry.status == .ok)
             #expect(dry.body.string.contains("Prova: l&#39;importazione farebbe") || dry.body.string.contains("Prova: l'importazione farebbe"))
             #expect(dry.body.string.contains("Unità: 3 nuove, 2 già presenti"), "U-01 and U-02 already exist in alfa")
@@ -41,7 +43,9 @@ struct ImportUploadTests {
             let data = try JSONEncoder().encode(bundle)
             let response = try await s.upload("/enti/alfa/importa", file: data, filename: "pisogne.json")
             #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains("nodes[0].parentKey: nodo &quot;NON-ESISTE&quot; inesistente") || response.body.string.contains("nodes[0].parentKey: nodo \"NON-ESISTE\" inesistente"))
+            #expect(
+                response.body.string.contains("nodes[0].parentKey: nodo &quot;NON-ESISTE&quot; inesistente")
+                    || response.body.string.contains("nodes[0].parentKey: nodo \"NON-ESISTE\" inesistente"))
             let other = try await s.upload("/enti/alfa/importa", file: Data("ciao".utf8), filename: "piano.txt")
             #expect(other.body.string.contains("formato non supportato"))
             #expect(try await PlanStore.plans(enteID: fixture.alfaID, on: app.db).count == 1)

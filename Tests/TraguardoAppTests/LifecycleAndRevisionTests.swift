@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Plan lifecycle, shared scores and the ente revision")
 struct LifecycleAndRevisionTests {
@@ -15,7 +16,9 @@ struct LifecycleAndRevisionTests {
             _ = try await s.login("segretario")
             let noAct = try await s.send(.POST, "/enti/alfa/piani/P-2024/stato", form: ["state": "approvato"])
             #expect(noAct.status == .unprocessableEntity)
-            #expect(noAct.body.string.contains("indica l&#39;organo e la data della delibera") || noAct.body.string.contains("indica l'organo e la data della delibera"))
+            #expect(
+                noAct.body.string.contains("indica l&#39;organo e la data della delibera")
+                    || noAct.body.string.contains("indica l'organo e la data della delibera"))
             let approve = try await s.send(.POST, "/enti/alfa/piani/P-2024/stato", form: ["state": "approvato", "number": "7", "date": "31/01/2024"])
             #expect(approve.status == .seeOther)
             let back = try await s.send(.POST, "/enti/alfa/piani/P-2024/stato", form: ["state": "bozza"])
@@ -50,8 +53,12 @@ struct LifecycleAndRevisionTests {
                 let rows = Self.rows(of: "objective-scores", in: html)
                 #expect(rows.count == sheet.objectives.count, "\(slug): one row per objective")
                 for (row, objective) in zip(rows, sheet.objectives) {
-                    #expect(Array(row.dropFirst().prefix(3)) == [objective.computed, objective.validated, objective.effective], "\(slug) \(objective.key)")
-                    #expect(cli.contains("\(objective.computed) / \(objective.validated) / \(objective.effective)"), "\(slug) \(objective.key) in the CLI")
+                    #expect(
+                        Array(row.dropFirst().prefix(3)) == [objective.computed, objective.validated, objective.effective], "\(slug) \(objective.key)"
+                    )
+                    #expect(
+                        cli.contains("\(objective.computed) / \(objective.validated) / \(objective.effective)"), "\(slug) \(objective.key) in the CLI"
+                    )
                 }
                 let units = Self.rows(of: "unit-scores", in: html)
                 #expect(units.map { $0[1] } == sheet.units.map(\.score), "\(slug) units")
@@ -65,7 +72,8 @@ struct LifecycleAndRevisionTests {
     /// The cells of a table's body rows, tags stripped (only what precedes a `<details>` in a cell).
     static func rows(of id: String, in html: String) -> [[String]] {
         guard let table = html.range(of: "id=\"\(id)\""), let body = html[table.upperBound...].range(of: "<tbody>"),
-              let end = html[body.upperBound...].range(of: "</tbody>") else { return [] }
+            let end = html[body.upperBound...].range(of: "</tbody>")
+        else { return [] }
         let text = String(html[body.upperBound..<end.lowerBound])
         return text.components(separatedBy: "</tr>").dropLast().map { row in
             row.components(separatedBy: "</td>").dropLast().map { cell in
@@ -86,8 +94,12 @@ struct LifecycleAndRevisionTests {
             _ = try await b.login("segretario")
             let card = "/enti/alfa/piani/P-2024/nodi/OB-1"
             #expect(try await a.send(.GET, card).body.string.contains("Digitalizzare gli atti"))
-            let edit = try await b.send(.POST, card, form: ["level": "obiettivo-performance", "parent": "OB-0", "title": "Atti tutti digitali",
-                                                            "owners[]": "U-01", "weight": "100"])
+            let edit = try await b.send(
+                .POST, card,
+                form: [
+                    "level": "obiettivo-performance", "parent": "OB-0", "title": "Atti tutti digitali",
+                    "owners[]": "U-01", "weight": "100",
+                ])
             #expect(edit.status == .seeOther)
             let after = try await a.send(.GET, card).body.string
             #expect(after.contains("Atti tutti digitali"), "the first instance drops its cached plan when the revision moves")

@@ -3,9 +3,10 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Organisation over time and the audit trail")
 struct OrganisationAndAuditTests {
@@ -33,7 +34,8 @@ struct OrganisationAndAuditTests {
             _ = try await Fixture.install(on: app)
             var client = Client(app: app)
             _ = try await client.login("segretario")
-            let created = try await client.send(.POST, "/enti/alfa/organizzazione/unita", form: ["code": "03", "name": "SERVIZI ALLA PERSONA", "kind": "settore"])
+            let created = try await client.send(
+                .POST, "/enti/alfa/organizzazione/unita", form: ["code": "03", "name": "SERVIZI ALLA PERSONA", "kind": "settore"])
             #expect(created.status == .seeOther)
             let audit = try await client.send(.GET, "/api/v1/enti/alfa/registro?entita=unita&utente=segretario", json: true)
             let decoder = JSONDecoder()
@@ -58,9 +60,12 @@ struct OrganisationAndAuditTests {
             #expect(missing.body.string.contains("Unità: il campo «Codice» è obbligatorio."))
             let duplicate = try await client.send(.POST, "/enti/alfa/organizzazione/unita", form: ["code": "01", "name": "X", "kind": "settore"])
             #expect(duplicate.body.string.contains("Esiste già un&#39;unità organizzativa con codice"))
-            let badDate = try await client.send(.POST, "/enti/alfa/organizzazione/incarichi", form: ["person": "P-rossi", "unit": "U-01", "role": "titolare", "from": "31/06/2024"])
+            let badDate = try await client.send(
+                .POST, "/enti/alfa/organizzazione/incarichi", form: ["person": "P-rossi", "unit": "U-01", "role": "titolare", "from": "31/06/2024"])
             #expect(badDate.body.string.contains("la data «Dal» (31/06/2024) non è una data valida"))
-            let reversed = try await client.send(.POST, "/enti/alfa/organizzazione/incarichi", form: ["person": "P-rossi", "unit": "U-01", "role": "interim", "from": "01/06/2024", "to": "01/05/2024"])
+            let reversed = try await client.send(
+                .POST, "/enti/alfa/organizzazione/incarichi",
+                form: ["person": "P-rossi", "unit": "U-01", "role": "interim", "from": "01/06/2024", "to": "01/05/2024"])
             #expect(reversed.body.string.contains("la data di fine (01/05/2024) precede quella di inizio (01/06/2024)"))
             let org = try await OrganisationStore.snapshot(enteID: fixture.alfaID, on: app.db)
             #expect(org.units.count == 2)
@@ -73,9 +78,12 @@ struct OrganisationAndAuditTests {
             _ = try await Fixture.install(on: app)
             let before = try await AuditLog.entries(on: app.db, filter: .init(limit: 1000)).count
             // The second grant names an ente that does not exist: the user, the first grant and their audit rows roll back.
-            let new = NewUser(username: "mezzo", displayName: "Mezzo", password: "password1",
-                              grants: [Grant(enteID: try #require(try await EnteStore.find(slug: "alfa", on: app.db)?.id), role: .lettore),
-                                       Grant(enteID: UUID(), role: .lettore)])
+            let new = NewUser(
+                username: "mezzo", displayName: "Mezzo", password: "password1",
+                grants: [
+                    Grant(enteID: try #require(try await EnteStore.find(slug: "alfa", on: app.db)?.id), role: .lettore),
+                    Grant(enteID: UUID(), role: .lettore),
+                ])
             await #expect(throws: (any Error).self) { try await app.userStore.create(new, on: app.db, actor: .system) }
             #expect(try await UserRecord.query(on: app.db).filter(\.$username == "mezzo").count() == 0)
             #expect(try await AuditLog.entries(on: app.db, filter: .init(limit: 1000)).count == before)
@@ -87,8 +95,11 @@ struct OrganisationAndAuditTests {
             _ = try await Fixture.install(on: app)
             var segretario = Client(app: app)
             _ = try await segretario.login("segretario")
-            let created = try await segretario.send(.POST, "/enti/alfa/utenti", form: [
-                "displayName": "Bruno Bianchi", "username": "bbianchi", "password": "lunga-abbastanza", "role": "responsabile", "unit": "U-02"])
+            let created = try await segretario.send(
+                .POST, "/enti/alfa/utenti",
+                form: [
+                    "displayName": "Bruno Bianchi", "username": "bbianchi", "password": "lunga-abbastanza", "role": "responsabile", "unit": "U-02",
+                ])
             #expect(created.status == .seeOther)
             var bruno = Client(app: app)
             #expect(try await bruno.login("bbianchi", password: "lunga-abbastanza").status == .seeOther)
@@ -104,7 +115,8 @@ struct OrganisationAndAuditTests {
             _ = try await Fixture.install(on: app)
             var client = Client(app: app)
             _ = try await client.login("segretario")
-            _ = try await client.send(.POST, "/enti/alfa/organizzazione/unita", form: ["code": "07", "name": "<script>alert(1)</script>", "kind": "settore"])
+            _ = try await client.send(
+                .POST, "/enti/alfa/organizzazione/unita", form: ["code": "07", "name": "<script>alert(1)</script>", "kind": "settore"])
             let page = try await client.send(.GET, "/enti/alfa/organizzazione")
             #expect(!page.body.string.contains("<script>alert(1)</script>"))
             #expect(page.body.string.contains("&lt;script&gt;"))

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Plan bundles: import, export, counts")
 struct PlanBundleRoundTripTests {
@@ -68,7 +69,8 @@ struct PlanBundleRoundTripTests {
 
     @Test func aDryRunReportsAndWritesNothing() async throws {
         try await withTestApp { app in
-            let summary = try await BundleImporter.importBundle(try Self.seed("cassano-d-adda"), options: .init(dryRun: true), on: app.db, actor: .system)
+            let summary = try await BundleImporter.importBundle(
+                try Self.seed("cassano-d-adda"), options: .init(dryRun: true), on: app.db, actor: .system)
             #expect(summary.dryRun)
             #expect(summary.unitsCreated == 9)
             #expect(summary.indicators == 147)
@@ -119,7 +121,8 @@ struct PlanPageTests {
     @Test func treeAndCardShowTheSeedAsItsPIAODoes() async throws {
         try await withTestApp { app in
             _ = try await Fixture.install(on: app)
-            try await BundleImporter.importBundle(try PlanBundleRoundTripTests.seed("cassano-d-adda"), options: .init(slug: "alfa"), on: app.db, actor: .system)
+            try await BundleImporter.importBundle(
+                try PlanBundleRoundTripTests.seed("cassano-d-adda"), options: .init(slug: "alfa"), on: app.db, actor: .system)
             var client = Client(app: app)
             _ = try await client.login("lettore")
             let list = try await client.send(.GET, "/enti/alfa/piani")
@@ -134,7 +137,9 @@ struct PlanPageTests {
             #expect(card.body.string.contains("Obiettivo strategico"))
             let missing = try await client.send(.GET, "/enti/alfa/piani/PIAO-2024-2026/nodi/NESSUNO")
             #expect(missing.status == .notFound)
-            #expect(missing.body.string.contains("Obiettivo \"NESSUNO\" inesistente") || missing.body.string.contains("Obiettivo &quot;NESSUNO&quot; inesistente"))
+            #expect(
+                missing.body.string.contains("Obiettivo \"NESSUNO\" inesistente")
+                    || missing.body.string.contains("Obiettivo &quot;NESSUNO&quot; inesistente"))
         }
     }
 }

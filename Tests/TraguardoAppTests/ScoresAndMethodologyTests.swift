@@ -3,8 +3,9 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import VaporTesting
+
+@testable import TraguardoWeb
 
 @Suite("Scores and the ente's methodology")
 struct ScoresAndMethodologyTests {
@@ -36,7 +37,8 @@ struct ScoresAndMethodologyTests {
     @Test func switchingPresetShowsAPreviewThenAdoptsANewVersion() async throws {
         try await withTestApp { app in
             let alfa = try await Self.install(app)
-            try await MethodologyStore.adopt(try #require(MethodologyStore.preset("bellusco-mezzago-2020")), enteID: alfa, year: 2020, on: app.db, actor: .system)
+            try await MethodologyStore.adopt(
+                try #require(MethodologyStore.preset("bellusco-mezzago-2020")), enteID: alfa, year: 2020, on: app.db, actor: .system)
             var s = Client(app: app)
             _ = try await s.login("segretario")
             let preview = try await s.send(.GET, "/enti/alfa/metodologia?anno=2020&anteprima=generale")
@@ -46,22 +48,31 @@ struct ScoresAndMethodologyTests {
             // unit whose document figure is 99,08 is listed as changing, from that figure.
             #expect(preview.body.string.contains("<td>Unità</td><td>SETTORE 1 – AFFARI GENERALI</td><td>99,08</td>"))
             // Adapt the ente's own preset: non consuntivati excluded instead of 50.
-            let adapted = try await s.send(.POST, "/enti/alfa/metodologia?anno=2020", form: [
-                "preset": "bellusco-mezzago-2020", "notReported": "", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
-                "notYetDue": "excluded", "unitMean": "semplice", "cap": "1", "action": "anteprima"])
+            let adapted = try await s.send(
+                .POST, "/enti/alfa/metodologia?anno=2020",
+                form: [
+                    "preset": "bellusco-mezzago-2020", "notReported": "", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
+                    "notYetDue": "excluded", "unitMean": "semplice", "cap": "1", "action": "anteprima",
+                ])
             #expect(adapted.body.string.contains("Anteprima con «Unione Bellusco e Mezzago – valutazione settori 2020 (adattata)»"))
-            let adopt = try await s.send(.POST, "/enti/alfa/metodologia?anno=2020", form: [
-                "preset": "bellusco-mezzago-2020", "notReported": "", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
-                "notYetDue": "excluded", "unitMean": "semplice", "cap": "1", "action": "adotta"])
+            let adopt = try await s.send(
+                .POST, "/enti/alfa/metodologia?anno=2020",
+                form: [
+                    "preset": "bellusco-mezzago-2020", "notReported": "", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
+                    "notYetDue": "excluded", "unitMean": "semplice", "cap": "1", "action": "adotta",
+                ])
             #expect(adopt.status == .seeOther)
             let (current, version) = try await MethodologyStore.current(enteID: alfa, year: 2020, on: app.db)
             #expect(version == 2)
             #expect(current.treatment(of: .nonConsuntivato)?.counting == .excluded)
             let audit = try await AuditLog.entries(on: app.db, filter: .init(enteIDs: [alfa], entity: .methodology))
             #expect(audit.first?.before != nil && audit.first?.after != nil)
-            let bad = try await s.send(.POST, "/enti/alfa/metodologia?anno=2020", form: [
-                "preset": "generale", "notReported": "tanti", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
-                "notYetDue": "excluded", "unitMean": "semplice", "action": "adotta"])
+            let bad = try await s.send(
+                .POST, "/enti/alfa/metodologia?anno=2020",
+                form: [
+                    "preset": "generale", "notReported": "tanti", "decimals": "2", "monthsToZero": "12", "achievedWithoutDate": "87,5",
+                    "notYetDue": "excluded", "unitMean": "semplice", "action": "adotta",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Valore dei non consuntivati"))
         }

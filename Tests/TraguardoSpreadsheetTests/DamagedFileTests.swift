@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraguardoCore
+
 @testable import TraguardoSpreadsheet
 
 /// Re-zipped copies of a workbook with one part replaced: how a damaged or truncated upload looks.
@@ -39,8 +40,11 @@ struct DamagedWorkbook {
         case .ods: ["content.xml"]
         case .xlsx:
             parts.map(\.path).filter {
-                $0.hasPrefix("xl/worksheets/") || ["xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml",
-                                                   "xl/_rels/workbook.xml.rels", "_rels/.rels"].contains($0)
+                $0.hasPrefix("xl/worksheets/")
+                    || [
+                        "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml",
+                        "xl/_rels/workbook.xml.rels", "_rels/.rels",
+                    ].contains($0)
             }
         }
     }
@@ -83,10 +87,11 @@ struct DamagedWorkbook {
         while let start = head.range(of: Data("<table:table ".utf8), options: .backwards, in: head.startIndex..<end) {
             end = start.lowerBound
             let tag = head[start.upperBound...]
-            guard let close = tag.firstIndex(of: UInt8(ascii: ">")) else { continue } // tag cut in half: not started
+            guard let close = tag.firstIndex(of: UInt8(ascii: ">")) else { continue }  // tag cut in half: not started
             let attributes = String(decoding: tag[..<close], as: UTF8.self)
             guard let open = attributes.range(of: "table:name=\""),
-                  let quote = attributes[open.upperBound...].firstIndex(of: "\"") else { return nil }
+                let quote = attributes[open.upperBound...].firstIndex(of: "\"")
+            else { return nil }
             return String(attributes[open.upperBound..<quote])
         }
         return nil
@@ -96,12 +101,15 @@ struct DamagedWorkbook {
 @Suite("Damaged or truncated files are refused whole, naming the sheet")
 struct DamagedFileTests {
     /// Reads `data`, expecting one file-level error that names `sheet` (or no sheet) and `part`.
-    static func expectRefused(_ data: Data, as format: SpreadsheetFormat, sheet: String?, part: String, _ context: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRefused(
+        _ data: Data, as format: SpreadsheetFormat, sheet: String?, part: String, _ context: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         do {
             let bundle = try PlanWorkbook.read(data, as: format)
-            Issue.record("\(context): read without errors (\(bundle.nodes.count) nodes, \(bundle.phases.count) phases)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(context): read without errors (\(bundle.nodes.count) nodes, \(bundle.phases.count) phases)",
+                sourceLocation: sourceLocation)
         } catch let errors as WorkbookErrors {
             guard errors.errors.count == 1, let error = errors.errors.first else {
                 Issue.record("\(context): expected one error, got \(errors)", sourceLocation: sourceLocation)
@@ -110,8 +118,9 @@ struct DamagedFileTests {
             #expect(error.sheet == (sheet ?? ""), "\(context): \(error)", sourceLocation: sourceLocation)
             #expect(error.row == 0 && error.column.isEmpty, "\(context): \(error)", sourceLocation: sourceLocation)
             let text = error.description
-            #expect(text.contains("danneggiato o troncato") && text.contains("nulla è stato importato"),
-                    "\(context): \(text)", sourceLocation: sourceLocation)
+            #expect(
+                text.contains("danneggiato o troncato") && text.contains("nulla è stato importato"),
+                "\(context): \(text)", sourceLocation: sourceLocation)
             #expect(text.contains("\"\(part)\""), "\(context): \(text)", sourceLocation: sourceLocation)
             if let sheet { #expect(text.hasPrefix("Foglio \"\(sheet)\": "), "\(context): \(text)", sourceLocation: sourceLocation) }
         } catch {
@@ -165,19 +174,24 @@ struct DamagedFileTests {
             _ = try PlanWorkbook.read(try xlsx.replacing(fasi, with: sheet.prefix(cut)), as: .xlsx)
             Issue.record("the truncated Fasi sheet was read")
         } catch let errors as WorkbookErrors {
-            #expect(errors.errors == [WorkbookError(
-                sheet: "Fasi", row: 0, column: "", field: "",
-                message: SpreadsheetFileError.damagedSheet(sheet: "Fasi", part: fasi, line: 2).message)])
-            #expect(errors.errors.first?.description
-                == "Foglio \"Fasi\": il file è danneggiato o troncato (parte interna \"\(fasi)\", riga 2): nulla è stato importato.")
+            #expect(
+                errors.errors == [
+                    WorkbookError(
+                        sheet: "Fasi", row: 0, column: "", field: "",
+                        message: SpreadsheetFileError.damagedSheet(sheet: "Fasi", part: fasi, line: 2).message)
+                ])
+            #expect(
+                errors.errors.first?.description
+                    == "Foglio \"Fasi\": il file è danneggiato o troncato (parte interna \"\(fasi)\", riga 2): nulla è stato importato.")
         }
 
         let ods = try DamagedWorkbook(try PlanWorkbook.write(bundle, as: .ods), format: .ods)
         let content = ods.part("content.xml")
         let count = Int(Double(content.count) * 0.6)
         let table = try #require(DamagedWorkbook.odsTable(before: count, in: content))
-        Self.expectRefused(try ods.replacing("content.xml", with: content.prefix(count)), as: .ods, sheet: table,
-                           part: "content.xml", "content.xml at 60%")
+        Self.expectRefused(
+            try ods.replacing("content.xml", with: content.prefix(count)), as: .ods, sheet: table,
+            part: "content.xml", "content.xml at 60%")
     }
 
     /// Bytes that are no XML in the middle of a sheet, and XML that is well-formed in pieces but not as a whole.
@@ -225,7 +239,7 @@ struct DamagedFileTests {
         let book = try DamagedWorkbook(try PlanWorkbook.write(try TestFiles.seed("leggiuno"), as: .xlsx), format: .xlsx)
         let path = try #require(try book.worksheetNames().first { $0.value == "Fasi" }?.key)
         let part = book.part(path)
-        var zip = try book.replacing(path, with: part) // every part stored: the XML lies in the ZIP as is
+        var zip = try book.replacing(path, with: part)  // every part stored: the XML lies in the ZIP as is
         let window = part.dropFirst(part.count / 2).prefix(200)
         var at = try #require(zip.range(of: window)).lowerBound
         var changed = false
@@ -253,8 +267,9 @@ struct DamagedFileTests {
             let bytes = book.part(path)
             let count = bytes.count / 2
             let sheet = format == .ods ? DamagedWorkbook.odsTable(before: count, in: bytes) : sheetOf[path]
-            Self.expectRefused(try book.replacing(path, with: bytes.prefix(count)), as: format, sheet: sheet, part: path,
-                               "\(file) \(path) cut in half")
+            Self.expectRefused(
+                try book.replacing(path, with: bytes.prefix(count)), as: format, sheet: sheet, part: path,
+                "\(file) \(path) cut in half")
         }
     }
 
@@ -268,20 +283,23 @@ struct DamagedFileTests {
             func text(_ text: String) {}
         }
         func refused(_ xml: String) -> Bool {
-            do { try XMLEvents.parse(Data(xml.utf8), part: "p.xml", into: Ignore()); return false } catch { return true }
+            do {
+                try XMLEvents.parse(Data(xml.utf8), part: "p.xml", into: Ignore())
+                return false
+            } catch { return true }
         }
         let doc = "<?xml version=\"1.0\"?>\n<a xmlns=\"http://example.org/a\"><b><c>1</c></b><b><c>2</c></b></a>"
         #expect(!refused(doc))
-        #expect(refused(String(doc.dropLast(4))))                       // premature end: XMLParser says true
-        #expect(refused(String(doc.prefix(doc.count - "<b><c>2</c></b></a>".count)))) // cut after an element
-        #expect(refused(""))                                            // no events, no error from XMLParser
-        #expect(refused("<a>"))                                         // fewer than four bytes
-        #expect(refused("<?xml version=\"1.0\"?>"))                     // no root
-        #expect(refused("<a><b><c></b></a>"))                           // mismatched tags, recovered by libxml2
-        #expect(refused("<a/><b/>"))                                    // two roots
-        #expect(refused("<a>&nbsp;</a>"))                               // undeclared entity
-        #expect(!refused("<a xmlns=\"relative\"><b/></a>"))             // warning: relative namespace URI
-        #expect(!refused("<a><x:b/></a>"))                              // namespace error: undeclared prefix
+        #expect(refused(String(doc.dropLast(4))))  // premature end: XMLParser says true
+        #expect(refused(String(doc.prefix(doc.count - "<b><c>2</c></b></a>".count))))  // cut after an element
+        #expect(refused(""))  // no events, no error from XMLParser
+        #expect(refused("<a>"))  // fewer than four bytes
+        #expect(refused("<?xml version=\"1.0\"?>"))  // no root
+        #expect(refused("<a><b><c></b></a>"))  // mismatched tags, recovered by libxml2
+        #expect(refused("<a/><b/>"))  // two roots
+        #expect(refused("<a>&nbsp;</a>"))  // undeclared entity
+        #expect(!refused("<a xmlns=\"relative\"><b/></a>"))  // warning: relative namespace URI
+        #expect(!refused("<a><x:b/></a>"))  // namespace error: undeclared prefix
         #expect(!refused("<a/>\n\n"))
         do {
             try XMLEvents.parse(Data(doc.dropLast(4).utf8), part: "xl/worksheets/sheet9.xml", sheet: "Fasi", into: Ignore())

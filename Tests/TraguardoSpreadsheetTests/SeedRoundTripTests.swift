@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraguardoCore
+
 @testable import TraguardoSpreadsheet
 
 @Suite("Workbooks: the demo plans and the template survive a round trip")
@@ -29,10 +30,11 @@ struct SeedRoundTripTests {
 
     @Test func instructionsDescribeEverySheetAndColumn() throws {
         let sheet = InstructionsSheet.sheet(PlanWorkbook.layouts)
-        let texts = Set(sheet.rows.flatMap { $0 }.compactMap { cell -> String? in
-            if case .text(let t) = cell { return t }
-            return nil
-        })
+        let texts = Set(
+            sheet.rows.flatMap { $0 }.compactMap { cell -> String? in
+                if case .text(let t) = cell { return t }
+                return nil
+            })
         for layout in PlanWorkbook.layouts {
             #expect(texts.contains(layout.name))
             for column in layout.columns { #expect(texts.contains(column.title), "\(layout.name).\(column.header)") }

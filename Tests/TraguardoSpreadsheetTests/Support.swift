@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraguardoCore
+
 @testable import TraguardoSpreadsheet
 
 /// Seeds and fixtures live in the repository; symlinked checkouts (the scratch package) resolve to it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TraguardoCore
+
 @testable import TraguardoSpreadsheet
 
 @Suite("Workbooks: bad cells give Italian errors with sheet, row and column, and no bundle")
@@ -33,12 +34,16 @@ struct WorkbookErrorTests {
             Expected(sheet: "Unità", row: bundle.units.count + 2, header: "Chiave", message: "la chiave \"\(unitKey)\" è già usata alla riga 2."),
             Expected(sheet: "Persone", row: 4, header: "Cognome", message: "campo obbligatorio mancante."),
             Expected(sheet: "Incarichi", row: 2, header: "Dal", message: "\"29/02/2023\" non è una data valida (gg/mm/aaaa)."),
-            Expected(sheet: "Nodi", row: 5, header: "Livello", message: "\"Obbiettivo\" non è un valore ammesso. Valori ammessi: "
-                + "Linea di mandato; Indirizzo strategico; Obiettivo strategico; Obiettivo operativo; Obiettivo di performance."),
+            Expected(
+                sheet: "Nodi", row: 5, header: "Livello",
+                message: "\"Obbiettivo\" non è un valore ammesso. Valori ammessi: "
+                    + "Linea di mandato; Indirizzo strategico; Obiettivo strategico; Obiettivo operativo; Obiettivo di performance."),
             Expected(sheet: "Nodi", row: 6, header: "Unità responsabili", message: "l'unità \"s99\" non esiste nel foglio \"Unità\"."),
             Expected(sheet: "Nodi", row: 7, header: "Trasversale", message: "\"forse\" non è un valore valido: scrivere SI oppure NO."),
-            Expected(sheet: "Fasi", row: 2, header: "Mesi", message: "\"2 | 13\" non è un elenco di mesi valido: usare i numeri da 1 a 12 "
-                + "(es. 2 | 3 | 4), intervalli (2-4) o i nomi abbreviati (gen, feb, …)."),
+            Expected(
+                sheet: "Fasi", row: 2, header: "Mesi",
+                message: "\"2 | 13\" non è un elenco di mesi valido: usare i numeri da 1 a 12 "
+                    + "(es. 2 | 3 | 4), intervalli (2-4) o i nomi abbreviati (gen, feb, …)."),
             Expected(sheet: "Indicatori", row: 12, header: "Valore atteso", message: "\"31/06/2024\" non è una data valida (gg/mm/aaaa)."),
             Expected(sheet: "Indicatori", row: 13, header: "Peso %", message: "\"molto\" non è un numero valido (es. 1.234,56)."),
             Expected(sheet: "Partecipazioni", row: 2, header: "Persona", message: "la persona \"nessuno\" non esiste nel foglio \"Persone\"."),
@@ -46,8 +51,11 @@ struct WorkbookErrorTests {
         let errors = try book.errors(format)
         #expect(errors.count == expected.count, "\(errors)")
         for (error, want) in zip(errors, expected) {
-            #expect(error == WorkbookError(sheet: want.sheet, row: want.row, column: book.letter(want.sheet, want.header),
-                                           field: want.header, message: want.message), "\(want)")
+            #expect(
+                error
+                    == WorkbookError(
+                        sheet: want.sheet, row: want.row, column: book.letter(want.sheet, want.header),
+                        field: want.header, message: want.message), "\(want)")
         }
     }
 
@@ -56,7 +64,9 @@ struct WorkbookErrorTests {
         book.set("Indicatori", row: 12, "Valore atteso", .text("31/06/2024"))
         let error = try #require(try book.errors(.xlsx).first)
         let letter = book.letter("Indicatori", "Valore atteso")
-        #expect(error.description == "Foglio \"Indicatori\", riga 12, colonna \(letter) (Valore atteso): \"31/06/2024\" non è una data valida (gg/mm/aaaa).")
+        #expect(
+            error.description
+                == "Foglio \"Indicatori\", riga 12, colonna \(letter) (Valore atteso): \"31/06/2024\" non è una data valida (gg/mm/aaaa).")
     }
 
     @Test func linksAreCheckedAcrossSheets() throws {
@@ -69,7 +79,9 @@ struct WorkbookErrorTests {
         let errors = try book.errors(.ods)
         #expect(errors.map(\.sheet) == ["Indicatori", "Valori", "Validazioni"])
         #expect(errors[0].message == "la fase \"fase-inesistente\" non esiste nel foglio \"Fasi\".")
-        #expect(errors[1].message == "l'indicatore \"\(other.key)\" appartiene al nodo \"\(other.nodeKey)\", non al nodo \"\(bundle.values[0].nodeKey)\".")
+        #expect(
+            errors[1].message == "l'indicatore \"\(other.key)\" appartiene al nodo \"\(other.nodeKey)\", non al nodo \"\(bundle.values[0].nodeKey)\"."
+        )
         #expect(errors[2].message == "la campagna \"m-2099\" non esiste nel foglio \"Campagne\".")
     }
 
@@ -89,17 +101,23 @@ struct WorkbookErrorTests {
         book.removeColumn("Nodi", "Titolo")
         book.appendRow("Piano", ["Chiave": .text("altro-piano")])
         let errors = try book.errors(.xlsx)
-        #expect(errors.map(\.description) == [
-            "Foglio \"Ente\": manca il foglio \"Ente\", che è obbligatorio.",
-            "Foglio \"Piano\", riga 3: il foglio ammette una sola riga di dati: questa è in più.",
-            "Foglio \"Nodi\", riga 1: manca la colonna obbligatoria \"Titolo\" nella riga di intestazione.",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Foglio \"Ente\": manca il foglio \"Ente\", che è obbligatorio.",
+                "Foglio \"Piano\", riga 3: il foglio ammette una sola riga di dati: questa è in più.",
+                "Foglio \"Nodi\", riga 1: manca la colonna obbligatoria \"Titolo\" nella riga di intestazione.",
+            ])
     }
 
     @Test func aFileThatIsNoSpreadsheetIsOneError() throws {
         for format in SpreadsheetFormat.allCases {
-            #expect(throws: WorkbookErrors([WorkbookError(sheet: "", row: 0, column: "", field: "",
-                                                          message: SpreadsheetFileError.notAnArchive.description)])) {
+            #expect(
+                throws: WorkbookErrors([
+                    WorkbookError(
+                        sheet: "", row: 0, column: "", field: "",
+                        message: SpreadsheetFileError.notAnArchive.description)
+                ])
+            ) {
                 try PlanWorkbook.read(Data("Codice;Nome\n01;Affari generali\n".utf8), as: format)
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TraguardoCore
-@testable import TraguardoWeb
 import Vapor
+
+@testable import TraguardoWeb
 
 /// The typed routes: every link the pages build is served by the endpoint it names, and nothing else in the
 /// web layer writes a path or reaches for Fluent.

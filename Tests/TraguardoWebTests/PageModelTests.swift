@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
+
 @testable import TraguardoWeb
 
 /// Page models are plain values built by pure functions: tested here from core values, without a server.
@@ -36,16 +37,20 @@ struct PageModelTests {
     }
 
     @Test func theTreeOffersOnlyTheMovesOfTheLifecycleTheUserMayMake() {
-        let segretario = PlanTreePage.build(layout: Fixtures.layout(), ente: "alfa", bundle: bundle, canEdit: true, canRollover: true,
-                                            mayMove: { $0.permission == .managePlan })
+        let segretario = PlanTreePage.build(
+            layout: Fixtures.layout(), ente: "alfa", bundle: bundle, canEdit: true, canRollover: true,
+            mayMove: { $0.permission == .managePlan })
         #expect(segretario.moves == [PlanTreePage.Move(state: "approvato", label: "Approva il piano", needsAct: true)])
         var approved = bundle
         approved.plan.state = .approvato
-        let moves = PlanTreePage.build(layout: Fixtures.layout(), ente: "alfa", bundle: approved, canEdit: false, canRollover: true,
-                                       mayMove: { _ in true }).moves
+        let moves = PlanTreePage.build(
+            layout: Fixtures.layout(), ente: "alfa", bundle: approved, canEdit: false, canRollover: true,
+            mayMove: { _ in true }
+        ).moves
         #expect(moves.map(\.state) == ["in-monitoraggio"], "nothing leads back to bozza")
-        let nucleo = PlanTreePage.build(layout: Fixtures.layout(.nucleo), ente: "alfa", bundle: bundle, canEdit: false, canRollover: false,
-                                        mayMove: { $0.permission == .validate })
+        let nucleo = PlanTreePage.build(
+            layout: Fixtures.layout(.nucleo), ente: "alfa", bundle: bundle, canEdit: false, canRollover: false,
+            mayMove: { $0.permission == .validate })
         #expect(!nucleo.hasMoves)
         #expect(segretario.rows.map(\.indent) == [0, 1, 1])
         #expect(segretario.exports.map(\.href).last == "/enti/alfa/piani/PIAO-2024-2026/esporta?formato=json")
@@ -54,8 +59,9 @@ struct PageModelTests {
     @Test func theEntePageNamesHoldersVacanciesAndUnknownsOnTheChosenDay() {
         var org = Fixtures.organisation
         org.units.append(OrgUnit(key: "U-03", code: "03", name: "TECNICO", kind: .settore))
-        let page = EntePage.build(layout: Fixtures.layout(section: .ente), ente: Fixtures.ente, roles: [.segretario], org: org,
-                                  on: Fixtures.day(2024, 12, 31))
+        let page = EntePage.build(
+            layout: Fixtures.layout(section: .ente), ente: Fixtures.ente, roles: [.segretario], org: org,
+            on: Fixtures.day(2024, 12, 31))
         #expect(page.onDate == "31/12/2024")
         #expect(page.units.map(\.holder.name) == ["ROSSI Anna", nil, nil])
         #expect(page.units.map(\.holder.unknown) == [false, false, true], "02 is vacant after 30/04/2024; 03 never had anyone recorded")
@@ -63,8 +69,9 @@ struct PageModelTests {
 
     @Test func theScoresPageShowsTheSheetsFiguresUnchanged() {
         let sheet = Fixtures.sheet
-        let page = ScoresPage.build(layout: Fixtures.layout(.nucleo), ente: "alfa", plan: bundle.plan, campaigns: bundle.campaigns,
-                                    campaign: nil, sheet: sheet, adoptedVersion: nil)
+        let page = ScoresPage.build(
+            layout: Fixtures.layout(.nucleo), ente: "alfa", plan: bundle.plan, campaigns: bundle.campaigns,
+            campaign: nil, sheet: sheet, adoptedVersion: nil)
         #expect(page.objectives.map(\.effective) == ["95,00", "100,00"])
         #expect(page.objectives.map(\.computed) == ["90,00", "100,00"])
         #expect(page.enteMean == "97,50")
@@ -72,8 +79,9 @@ struct PageModelTests {
     }
 
     @Test func theAuditPageNamesEntitiesAndChangedFields() {
-        let entry = AuditEntry(at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "segretario", enteID: nil, entity: "unita",
-                               entityID: "U-01", action: .update, before: "{\"name\":\"A\",\"code\":\"01\"}", after: "{\"name\":\"B\",\"code\":\"01\"}")
+        let entry = AuditEntry(
+            at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "segretario", enteID: nil, entity: "unita",
+            entityID: "U-01", action: .update, before: "{\"name\":\"A\",\"code\":\"01\"}", after: "{\"name\":\"B\",\"code\":\"01\"}")
         let page = AuditPage.build(layout: Fixtures.layout(section: .audit), heading: "Registro", action: "/x", entries: [entry], query: AuditQuery())
         #expect(page.rows[0].entity == "Unità organizzativa")
         #expect(page.rows[0].changed == "name")

@@ -3,8 +3,9 @@ import SnapshotTesting
 import Testing
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
+
+@testable import TraguardoWeb
 
 /// Every page rendered by its template from a mock model, compared with the HTML kept in `__Snapshots__`.
 /// A layout change shows up as a reviewable diff; to accept it, delete the snapshot and run again (it is
@@ -24,8 +25,10 @@ struct PageSnapshotTests {
         }
     }
 
-    static func check<P: PageModel>(_ page: P, named name: String, file: StaticString = #filePath, testName: String = #function,
-                                    line: UInt = #line) async throws {
+    static func check<P: PageModel>(
+        _ page: P, named name: String, file: StaticString = #filePath, testName: String = #function,
+        line: UInt = #line
+    ) async throws {
         let html = try await html(page)
         assertSnapshot(of: html, as: .lines, named: name, file: file, testName: testName, line: line)
     }
@@ -33,26 +36,32 @@ struct PageSnapshotTests {
     let bundle = Fixtures.bundle
 
     @Test func login() async throws {
-        try await Self.check(LoginPage.build(layout: Layout.build(title: "Accedi", section: nil, principal: nil, enti: [], current: nil,
-                                                                  csrf: "TOKEN", flash: nil),
-                                             error: "Nome utente o password non corretti.", username: "mrossi", next: "/enti/alfa"), named: "login")
+        try await Self.check(
+            LoginPage.build(
+                layout: Layout.build(
+                    title: "Accedi", section: nil, principal: nil, enti: [], current: nil,
+                    csrf: "TOKEN", flash: nil),
+                error: "Nome utente o password non corretti.", username: "mrossi", next: "/enti/alfa"), named: "login")
     }
 
     @Test func dashboard() async throws {
-        let page = DashboardPage.build(layout: Fixtures.layout(section: .home, current: false), principal: Fixtures.principal(.segretario),
-                                       enti: [Fixtures.stored], counts: [Fixtures.enteID: (units: 2, people: 2)])
+        let page = DashboardPage.build(
+            layout: Fixtures.layout(section: .home, current: false), principal: Fixtures.principal(.segretario),
+            enti: [Fixtures.stored], counts: [Fixtures.enteID: (units: 2, people: 2)])
         try await Self.check(page, named: "dashboard")
     }
 
     @Test func ente() async throws {
-        let page = EntePage.build(layout: Fixtures.layout(section: .ente), ente: Fixtures.ente, roles: [.segretario],
-                                  org: Fixtures.organisation, on: Fixtures.day(2024, 12, 31))
+        let page = EntePage.build(
+            layout: Fixtures.layout(section: .ente), ente: Fixtures.ente, roles: [.segretario],
+            org: Fixtures.organisation, on: Fixtures.day(2024, 12, 31))
         try await Self.check(page, named: "ente")
     }
 
     @Test func organisation() async throws {
-        let page = OrganisationPage.build(layout: Fixtures.layout(section: .organisation), ente: "alfa", org: Fixtures.organisation,
-                                          on: Fixtures.day(2024, 5, 15), canEdit: true, error: "Unità: il campo «Codice» è obbligatorio.")
+        let page = OrganisationPage.build(
+            layout: Fixtures.layout(section: .organisation), ente: "alfa", org: Fixtures.organisation,
+            on: Fixtures.day(2024, 5, 15), canEdit: true, error: "Unità: il campo «Codice» è obbligatorio.")
         try await Self.check(page, named: "organisation")
     }
 
@@ -61,27 +70,33 @@ struct PageSnapshotTests {
     }
 
     @Test func planTree() async throws {
-        let page = PlanTreePage.build(layout: Fixtures.layout(flash: "Piano «PIAO 2024-2026» creato."), ente: "alfa", bundle: bundle,
-                                      canEdit: true, canRollover: true, mayMove: { _ in true })
+        let page = PlanTreePage.build(
+            layout: Fixtures.layout(flash: "Piano «PIAO 2024-2026» creato."), ente: "alfa", bundle: bundle,
+            canEdit: true, canRollover: true, mayMove: { _ in true })
         try await Self.check(page, named: "plan")
     }
 
     @Test func card() async throws {
         let node = try #require(bundle.nodes.first { $0.key == "OB-1" })
-        try await Self.check(CardPage.build(layout: Fixtures.layout(), ente: "alfa", bundle: bundle, node: node, canEdit: true), named: "card-editable")
-        try await Self.check(CardPage.build(layout: Fixtures.layout(.lettore), ente: "alfa", bundle: bundle, node: node, canEdit: false),
-                             named: "card-read-only")
+        try await Self.check(
+            CardPage.build(layout: Fixtures.layout(), ente: "alfa", bundle: bundle, node: node, canEdit: true), named: "card-editable")
+        try await Self.check(
+            CardPage.build(layout: Fixtures.layout(.lettore), ente: "alfa", bundle: bundle, node: node, canEdit: false),
+            named: "card-read-only")
     }
 
     @Test func nodeForm() async throws {
         let node = try #require(bundle.nodes.first { $0.key == "OB-1" })
-        try await Self.check(NodeFormPage.build(layout: Fixtures.layout(), ente: "alfa", bundle: bundle, node: node, isNew: false,
-                                                error: "Il campo «Peso» deve essere un numero tra 0 e 100 (es. 12,5)."), named: "node-form")
+        try await Self.check(
+            NodeFormPage.build(
+                layout: Fixtures.layout(), ente: "alfa", bundle: bundle, node: node, isNew: false,
+                error: "Il campo «Peso» deve essere un numero tra 0 e 100 (es. 12,5)."), named: "node-form")
     }
 
     @Test func scores() async throws {
-        let page = ScoresPage.build(layout: Fixtures.layout(.nucleo), ente: "alfa", plan: bundle.plan, campaigns: bundle.campaigns,
-                                    campaign: "C-2024-12", sheet: Fixtures.sheet, adoptedVersion: 2)
+        let page = ScoresPage.build(
+            layout: Fixtures.layout(.nucleo), ente: "alfa", plan: bundle.plan, campaigns: bundle.campaigns,
+            campaign: "C-2024-12", sheet: Fixtures.sheet, adoptedVersion: 2)
         try await Self.check(page, named: "scores")
     }
 
@@ -94,38 +109,54 @@ struct PageSnapshotTests {
         let after = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: candidate))
         let page = MethodologyPage.build(
             layout: Fixtures.layout(section: .methodology), ente: "alfa", year: 2024, current: general, version: 1,
-            history: [MethodologyVersion(year: 2024, version: 1, name: general.name, adoptedBy: "segretario", adoptedAt: Date(timeIntervalSince1970: 1_717_200_000))],
+            history: [
+                MethodologyVersion(
+                    year: 2024, version: 1, name: general.name, adoptedBy: "segretario", adoptedAt: Date(timeIntervalSince1970: 1_717_200_000))
+            ],
             presets: MethodologyStore.presets, candidate: candidate, before: before, after: after, settings: MethodologySettings(candidate),
             canAdopt: true, error: nil)
         try await Self.check(page, named: "methodology")
     }
 
     @Test func importPage() async throws {
-        try await Self.check(ImportPage.build(layout: Fixtures.layout(), ente: "alfa", summary: ["Unità: 2 nuove, 0 già presenti"], dryRun: true,
-                                              errors: ["Foglio \"Fasi\", riga 3, colonna D (Scadenza): \"31/06/2024\" non è una data valida (gg/mm/aaaa)."]),
-                             named: "import")
+        try await Self.check(
+            ImportPage.build(
+                layout: Fixtures.layout(), ente: "alfa", summary: ["Unità: 2 nuove, 0 già presenti"], dryRun: true,
+                errors: ["Foglio \"Fasi\", riga 3, colonna D (Scadenza): \"31/06/2024\" non è una data valida (gg/mm/aaaa)."]),
+            named: "import")
     }
 
     @Test func users() async throws {
-        let accounts = [Account(username: "mrossi", displayName: "Mario Rossi", isSystemAdmin: false, lockedUntil: nil,
-                                grants: [Grant(enteID: Fixtures.enteID, role: .responsabile, unitIDs: [Fixtures.unitID])])]
-        try await Self.check(EnteUsersPage.build(layout: Fixtures.layout(section: .users), ente: "alfa", members: accounts, org: Fixtures.organisation,
-                                                 now: Date(timeIntervalSince1970: 1_717_200_000), error: nil), named: "ente-users")
-        try await Self.check(AdminPage.build(layout: Fixtures.layout(.amministratore, section: .admin, current: false), accounts: accounts,
-                                             enti: [Fixtures.stored], now: Date(timeIntervalSince1970: 1_717_200_000), error: nil), named: "admin")
+        let accounts = [
+            Account(
+                username: "mrossi", displayName: "Mario Rossi", isSystemAdmin: false, lockedUntil: nil,
+                grants: [Grant(enteID: Fixtures.enteID, role: .responsabile, unitIDs: [Fixtures.unitID])])
+        ]
+        try await Self.check(
+            EnteUsersPage.build(
+                layout: Fixtures.layout(section: .users), ente: "alfa", members: accounts, org: Fixtures.organisation,
+                now: Date(timeIntervalSince1970: 1_717_200_000), error: nil), named: "ente-users")
+        try await Self.check(
+            AdminPage.build(
+                layout: Fixtures.layout(.amministratore, section: .admin, current: false), accounts: accounts,
+                enti: [Fixtures.stored], now: Date(timeIntervalSince1970: 1_717_200_000), error: nil), named: "admin")
     }
 
     @Test func audit() async throws {
-        let entry = AuditEntry(at: Date(timeIntervalSince1970: 1_717_200_000), actorID: nil, actorName: "segretario", enteID: Fixtures.enteID,
-                               entity: AuditEntity.node.rawValue, entityID: "OB-1", action: .update,
-                               before: "{\"title\":\"Vecchio\"}", after: "{\"title\":\"Nuovo <b>\"}")
-        let page = AuditPage.build(layout: Fixtures.layout(section: .audit), heading: "Registro modifiche · Comune di Alfa",
-                                   action: Links.ente("alfa").audit, entries: [entry], query: AuditQuery(entity: .node))
+        let entry = AuditEntry(
+            at: Date(timeIntervalSince1970: 1_717_200_000), actorID: nil, actorName: "segretario", enteID: Fixtures.enteID,
+            entity: AuditEntity.node.rawValue, entityID: "OB-1", action: .update,
+            before: "{\"title\":\"Vecchio\"}", after: "{\"title\":\"Nuovo <b>\"}")
+        let page = AuditPage.build(
+            layout: Fixtures.layout(section: .audit), heading: "Registro modifiche · Comune di Alfa",
+            action: Links.ente("alfa").audit, entries: [entry], query: AuditQuery(entity: .node))
         try await Self.check(page, named: "audit")
     }
 
     @Test func error() async throws {
-        try await Self.check(ErrorPage(layout: Fixtures.layout(.lettore), heading: "Accesso negato", message: "Non hai i permessi per questo ente.",
-                                       homeHref: Links.home), named: "error")
+        try await Self.check(
+            ErrorPage(
+                layout: Fixtures.layout(.lettore), heading: "Accesso negato", message: "Non hai i permessi per questo ente.",
+                homeHref: Links.home), named: "error")
     }
 }

@@ -13,8 +13,10 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     public var before: String?
     public var after: String?
 
-    public init(at: Date, actorID: UUID?, actorName: String, enteID: UUID?, entity: String, entityID: String,
-                action: AuditAction, before: String?, after: String?) {
+    public init(
+        at: Date, actorID: UUID?, actorName: String, enteID: UUID?, entity: String, entityID: String,
+        action: AuditAction, before: String?, after: String?
+    ) {
         self.at = at
         self.actorID = actorID
         self.actorName = actorName
@@ -53,14 +55,15 @@ public enum AuditDiff {
 
     private static func object(_ json: String?) -> [String: Any] {
         guard let data = json?.data(using: .utf8),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return obj
     }
 
     private static func equal(_ x: Any?, _ y: Any?) -> Bool {
         switch (x, y) {
         case (nil, nil): return true
-        case let (x?, y?): return (x as? NSObject)?.isEqual(y) ?? false
+        case (let x?, let y?): return (x as? NSObject)?.isEqual(y) ?? false
         default: return false
         }
     }

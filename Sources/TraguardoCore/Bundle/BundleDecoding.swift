@@ -9,7 +9,8 @@ public enum BundleDecodingError: Error, Equatable, Sendable, CustomStringConvert
     public var description: String {
         switch self {
         case .wrongFormat(let f): "Il file non è un pacchetto Traguardo (formato \"\(f)\", atteso \"\(PlanBundle.formatName)\")."
-        case .newerVersion(let v): "Il pacchetto è nella versione \(v), più recente di questa installazione (\(PlanBundle.currentVersion)): aggiorna Traguardo."
+        case .newerVersion(let v):
+            "Il pacchetto è nella versione \(v), più recente di questa installazione (\(PlanBundle.currentVersion)): aggiorna Traguardo."
         case .decoding(let message): "Pacchetto non valido: \(message)"
         }
     }

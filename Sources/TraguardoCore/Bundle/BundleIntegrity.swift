@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that every link inside a bundle resolves and every key is unique, with Italian messages that
 /// name the list, the position and the field ("nodes[3].parentKey"). An import refuses a bundle with problems.
 public enum BundleIntegrity {
@@ -37,7 +39,9 @@ public enum BundleIntegrity {
             if !b.plan.levels.contains(n.level) { out.append("\(path).level: livello \"\(n.level.label)\" non previsto dal piano") }
             if let p = n.parentKey {
                 check(nodes.contains(p), "\(path).parentKey", "nodo", p)
-                if let pl = levelByKey[p], !(pl < n.level) { out.append("\(path).parentKey: il nodo superiore \"\(p)\" non è di un livello più alto") }
+                if let pl = levelByKey[p], !(pl < n.level) {
+                    out.append("\(path).parentKey: il nodo superiore \"\(p)\" non è di un livello più alto")
+                }
             }
             for u in n.ownerUnitKeys { check(units.contains(u), "\(path).ownerUnitKeys", "unità", u) }
             if let c = n.coordinatingUnitKey { check(units.contains(c), "\(path).coordinatingUnitKey", "unità", c) }
@@ -64,13 +68,13 @@ public enum BundleIntegrity {
         for (i, v) in b.validations.enumerated() {
             check(campaigns.contains(v.campaignKey), "validations[\(i)].campaignKey", "campagna", v.campaignKey)
             check(nodes.contains(v.nodeKey), "validations[\(i)].nodeKey", "nodo", v.nodeKey)
-            if v.reason.trimmingCharacters(in: .whitespaces).isEmpty { out.append("validations[\(i)].reason: la motivazione del Nucleo è obbligatoria") }
+            if v.reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                out.append("validations[\(i)].reason: la motivazione del Nucleo è obbligatoria")
+            }
         }
         return out
     }
 }
-
-import Foundation
 
 /// Decoding errors of a bundle, told in Italian with the JSON path.
 public enum BundleDecodingMessage {

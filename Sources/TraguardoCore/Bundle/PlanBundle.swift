@@ -22,10 +22,12 @@ public struct PlanBundle: Hashable, Sendable, Codable {
     public var values: [MonitoringValue]
     public var validations: [Validation]
 
-    public init(ente: Ente, source: BundleSource? = nil, units: [OrgUnit] = [], people: [Person] = [], assignments: [Assignment] = [],
-                politicalReferents: [PoliticalReferent] = [], classifications: [Classification] = [], plan: Plan,
-                nodes: [PlanNode] = [], phases: [Phase] = [], indicators: [Indicator] = [], participations: [Participation] = [],
-                campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = []) {
+    public init(
+        ente: Ente, source: BundleSource? = nil, units: [OrgUnit] = [], people: [Person] = [], assignments: [Assignment] = [],
+        politicalReferents: [PoliticalReferent] = [], classifications: [Classification] = [], plan: Plan,
+        nodes: [PlanNode] = [], phases: [Phase] = [], indicators: [Indicator] = [], participations: [Participation] = [],
+        campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = []
+    ) {
         self.format = PlanBundle.formatName
         self.version = PlanBundle.currentVersion
         self.ente = ente

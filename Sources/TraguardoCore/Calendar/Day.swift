@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day with no time zone: plan deadlines, validity dates and acts are days, not instants.
 /// Encoded as ISO `yyyy-mm-dd`; shown to users as `dd/mm/yyyy`.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
@@ -72,12 +74,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 }
 
-import Foundation
-
 public struct DayRange: Hashable, Sendable, Codable {
     public var from: Day?
     public var to: Day?
-    public init(from: Day?, to: Day?) { self.from = from; self.to = to }
+    public init(from: Day?, to: Day?) {
+        self.from = from
+        self.to = to
+    }
 
     /// Both ends inclusive; an open end means "since ever" / "until further notice".
     public func contains(_ day: Day) -> Bool {

@@ -23,10 +23,12 @@ public struct Indicator: Hashable, Sendable, Codable {
     public var unitKey: String?
     public var sourceFlags: [String]
 
-    public init(key: String, nodeKey: String, phaseKey: String? = nil, order: Int = 0, name: String, description: String? = nil,
-                type: IndicatorType? = nil, typeRaw: String? = nil, form: IndicatorForm, direction: Direction = .atLeast,
-                unit: String? = nil, baseline: Measure? = nil, target: Target? = nil, dataSource: String? = nil,
-                weight: Double? = nil, periodicity: String? = nil, unitKey: String? = nil, sourceFlags: [String] = []) {
+    public init(
+        key: String, nodeKey: String, phaseKey: String? = nil, order: Int = 0, name: String, description: String? = nil,
+        type: IndicatorType? = nil, typeRaw: String? = nil, form: IndicatorForm, direction: Direction = .atLeast,
+        unit: String? = nil, baseline: Measure? = nil, target: Target? = nil, dataSource: String? = nil,
+        weight: Double? = nil, periodicity: String? = nil, unitKey: String? = nil, sourceFlags: [String] = []
+    ) {
         self.key = key
         self.nodeKey = nodeKey
         self.phaseKey = phaseKey
@@ -130,8 +132,10 @@ public struct Target: Hashable, Sendable, Codable {
     public var relative: String?
     public var raw: String?
 
-    public init(number: Double? = nil, upper: Double? = nil, date: Day? = nil, flag: Bool? = nil, text: String? = nil,
-                relative: String? = nil, raw: String? = nil) {
+    public init(
+        number: Double? = nil, upper: Double? = nil, date: Day? = nil, flag: Bool? = nil, text: String? = nil,
+        relative: String? = nil, raw: String? = nil
+    ) {
         self.number = number
         self.upper = upper
         self.date = date

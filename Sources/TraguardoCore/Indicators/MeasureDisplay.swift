@@ -9,7 +9,9 @@ extension Measure {
 extension Target {
     public var italianText: String {
         if let raw { return raw }
-        if let number { return ItalianFormat.number(number, trimZeros: true) + (upper.map { " – " + ItalianFormat.number($0, trimZeros: true) } ?? "") }
+        if let number {
+            return ItalianFormat.number(number, trimZeros: true) + (upper.map { " – " + ItalianFormat.number($0, trimZeros: true) } ?? "")
+        }
         return date?.italian ?? flag.map { $0 ? "SI" : "NO" } ?? relative ?? text ?? "—"
     }
 }

@@ -15,7 +15,7 @@ extension ScoreReport {
         let score = results.indScore[i]
         let outcome = results.indOutcome[i]
         var ratio: Double?
-        if (r.kind == .higher || r.kind == .progress || r.kind == .lower), !r.actual.isNaN, r.target > 0 { ratio = r.actual / r.target * 100 }
+        if r.kind == .higher || r.kind == .progress || r.kind == .lower, !r.actual.isNaN, r.target > 0 { ratio = r.actual / r.target * 100 }
         let late = r.lateMonths.isNaN || r.lateMonths <= 0 ? nil : rules.lateStep.apply(r.lateMonths)
         var e = IndicatorExplanation(
             key: x.key, name: x.name, form: x.form, direction: x.direction, unit: x.form == .percent ? "%" : x.unit,
@@ -36,7 +36,8 @@ extension ScoreReport {
         let node = plan.nodes[n]
         let flags = results.objFlags[o]
         let indicators = (Int(row.indStart)..<Int(row.indEnd)).map(explainIndicator)
-        let weighting: ObjectiveExplanation.Weighting = indicators.contains(where: \.counted)
+        let weighting: ObjectiveExplanation.Weighting =
+            indicators.contains(where: \.counted)
             ? (flags & ScoreResults.weighted != 0 ? .explicit : (flags & ScoreResults.partialWeights != 0 ? .equalFallback : .equal)) : .none
         let validation = plan.validation(ofNode: n)
         let inherited = row.inherits >= 0 ? plan.nodes[Int(plan.objNode[Int(row.inherits)])].key : node.inheritsFromKey
@@ -51,8 +52,9 @@ extension ScoreReport {
             validationIgnored: flags & ScoreResults.validationIgnored != 0,
             effective: results.objEffective[o].isNaN ? nil : results.objEffective[o],
             counted: !results.objEffective[o].isNaN, rounding: rules.rounding.label, text: "")
-        e.text = ExplanationText.objective(e, rules: rules, year: plan.year, horizon: node.horizon?.raw,
-                                           inheritedTitle: inherited.flatMap { k in plan.nodes.first { $0.key == k }?.title })
+        e.text = ExplanationText.objective(
+            e, rules: rules, year: plan.year, horizon: node.horizon?.raw,
+            inheritedTitle: inherited.flatMap { k in plan.nodes.first { $0.key == k }?.title })
         return e
     }
 
@@ -64,24 +66,27 @@ extension ScoreReport {
             let o = Int(plan.unitMembers[m])
             let node = plan.nodes[Int(plan.objNode[o])]
             let tag = plan.unitMemberTags[m]
-            let via: String? = switch tag {
-            case .direct: nil
-            case .shared: "trasversale"
-            case .subunit: "di una sotto-unità"
-            case .subunitShared: "trasversale di una sotto-unità"
-            }
+            let via: String? =
+                switch tag {
+                case .direct: nil
+                case .shared: "trasversale"
+                case .subunit: "di una sotto-unità"
+                case .subunitShared: "trasversale di una sotto-unità"
+                }
             let e = results.objEffective[o]
             let weight = plan.obj[o].weight.isNaN ? nil : plan.obj[o].weight
             if !rules.counts(tag) {
-                excluded.append(.init(key: node.key, title: node.title, value: nil, weight: weight, note: "\(via ?? ""): non conteggiato dalla metodologia"))
+                excluded.append(
+                    .init(key: node.key, title: node.title, value: nil, weight: weight, note: "\(via ?? ""): non conteggiato dalla metodologia"))
             } else if plan.obj[o].flags & ObjectiveRow.childless != 0 || e.isNaN {
                 excluded.append(.init(key: node.key, title: node.title, value: nil, weight: weight, note: exclusionNote(o)))
             } else {
                 counted.append(.init(key: node.key, title: node.title, value: e, weight: weight, note: via))
             }
         }
-        return rollUp(.unit, key: key, name: plan.units[u].displayName, mean: methodology.rollUps.unitMean,
-                      counted: counted, excluded: excluded, exact: results.unitExact[u])
+        return rollUp(
+            .unit, key: key, name: plan.units[u].displayName, mean: methodology.rollUps.unitMean,
+            counted: counted, excluded: excluded, exact: results.unitExact[u])
     }
 
     /// A cascade node (obiettivo operativo/strategico, indirizzo): the mean of its children's scores.
@@ -94,16 +99,20 @@ extension ScoreReport {
             let w = plan.nodeWeight[child].isNaN ? nil : plan.nodeWeight[child]
             let o = Int(plan.nodeObjective[child])
             if v.isNaN {
-                excluded.append(.init(key: plan.nodes[child].key, title: plan.nodes[child].title, value: nil, weight: w,
-                                      note: o >= 0 ? exclusionNote(o) : "nessun figlio conteggiato"))
+                excluded.append(
+                    .init(
+                        key: plan.nodes[child].key, title: plan.nodes[child].title, value: nil, weight: w,
+                        note: o >= 0 ? exclusionNote(o) : "nessun figlio conteggiato"))
             } else {
                 counted.append(.init(key: plan.nodes[child].key, title: plan.nodes[child].title, value: v, weight: w, note: nil))
             }
         }
-        var e = rollUp(.node, key: key, name: plan.nodes[n].title, mean: methodology.rollUps.nodeMean, counted: counted,
-                       excluded: excluded, exact: results.nodeExact[n])
+        var e = rollUp(
+            .node, key: key, name: plan.nodes[n].title, mean: methodology.rollUps.nodeMean, counted: counted,
+            excluded: excluded, exact: results.nodeExact[n])
         if !plan.nodeValidated[n].isNaN, let v = plan.validation(ofNode: n) {
-            e.text += " Validato dal Nucleo: \(ScoreFormat.score(v.score, policy: rules.rounding)) — motivazione: «\(v.reason)»; sostituisce la media."
+            e.text +=
+                " Validato dal Nucleo: \(ScoreFormat.score(v.score, policy: rules.rounding)) — motivazione: «\(v.reason)»; sostituisce la media."
         }
         return e
     }
@@ -115,29 +124,36 @@ extension ScoreReport {
             let node = plan.nodes[Int(plan.objNode[o])]
             let e = results.objEffective[o]
             let w = plan.obj[o].weight.isNaN ? nil : plan.obj[o].weight
-            if e.isNaN { excluded.append(.init(key: node.key, title: node.title, value: nil, weight: w, note: exclusionNote(o))) } else {
+            if e.isNaN {
+                excluded.append(.init(key: node.key, title: node.title, value: nil, weight: w, note: exclusionNote(o)))
+            } else {
                 counted.append(.init(key: node.key, title: node.title, value: e, weight: w, note: nil))
             }
         }
-        return rollUp(.ente, key: "ente", name: "Ente", mean: methodology.rollUps.enteMean, counted: counted, excluded: excluded,
-                      exact: results.enteObjectives)
+        return rollUp(
+            .ente, key: "ente", name: "Ente", mean: methodology.rollUps.enteMean, counted: counted, excluded: excluded,
+            exact: results.enteObjectives)
     }
 
     func exclusionNote(_ o: Int) -> String {
         let n = Int(plan.objNode[o])
-        return ExplanationText.exclusionNote(results.objOutcome[o], year: plan.year, horizon: plan.nodes[n].horizon?.raw,
-                                             status: ProgressStatus.from(code: plan.obj[o].status), reason: plan.validation(ofNode: n)?.reason)
+        return ExplanationText.exclusionNote(
+            results.objOutcome[o], year: plan.year, horizon: plan.nodes[n].horizon?.raw,
+            status: ProgressStatus.from(code: plan.obj[o].status), reason: plan.validation(ofNode: n)?.reason)
     }
 
-    func rollUp(_ level: RollUpExplanation.Level, key: String, name: String, mean: MeanKind, counted: [RollUpExplanation.Item],
-                excluded: [RollUpExplanation.Item], exact: Double) -> RollUpExplanation {
+    func rollUp(
+        _ level: RollUpExplanation.Level, key: String, name: String, mean: MeanKind, counted: [RollUpExplanation.Item],
+        excluded: [RollUpExplanation.Item], exact: Double
+    ) -> RollUpExplanation {
         let weighted = mean == .weighted && !counted.isEmpty && counted.allSatisfy { ($0.weight ?? 0) > 0 }
         let sum = counted.reduce(0) { $0 + ($1.value ?? 0) * (weighted ? $1.weight! : 1) }
         let den = weighted ? counted.reduce(0) { $0 + $1.weight! } : Double(counted.count)
-        var e = RollUpExplanation(level: level, key: key, name: name, mean: weighted ? .weighted : .simple,
-                                  fellBackToSimple: mean == .weighted && !weighted && !counted.isEmpty, counted: counted,
-                                  excluded: excluded, sum: sum, denominator: den, exact: exact.isNaN ? nil : exact,
-                                  reported: reported(exact), rounding: rules.rounding.label, text: "")
+        var e = RollUpExplanation(
+            level: level, key: key, name: name, mean: weighted ? .weighted : .simple,
+            fellBackToSimple: mean == .weighted && !weighted && !counted.isEmpty, counted: counted,
+            excluded: excluded, sum: sum, denominator: den, exact: exact.isNaN ? nil : exact,
+            reported: reported(exact), rounding: rules.rounding.label, text: "")
         e.text = ExplanationText.rollUp(e, rules: rules)
         return e
     }

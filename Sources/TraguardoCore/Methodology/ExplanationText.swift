@@ -8,12 +8,18 @@ enum ExplanationText {
         let u = e.unit.map { $0 == "%" ? "%" : " \($0)" } ?? ""
         let target: String
         if let d = e.targetDate ?? e.extendedDeadline {
-            target = "entro \(d.italian)" + (e.extendedDeadline.map { x in e.targetDate.map { " (prorogata al \(x.italian), scadenza originaria \($0.italian))" } ?? " (prorogata)" } ?? "")
+            target =
+                "entro \(d.italian)"
+                + (e.extendedDeadline.map { x in
+                    e.targetDate.map { " (prorogata al \(x.italian), scadenza originaria \($0.italian))" } ?? " (prorogata)"
+                } ?? "")
         } else if e.form == .boolean {
             target = e.targetRaw ?? "SI"
         } else if let t = e.target {
             target = e.direction == .range ? "tra \(n(t)) e \(n(e.targetUpper ?? t))\(u)" : "\(e.direction.symbol) \(n(t))\(u)"
-        } else { target = e.targetRaw ?? "senza target" }
+        } else {
+            target = e.targetRaw ?? "senza target"
+        }
         let actual = e.actual.map { "consuntivo \(n($0))\(u)" } ?? "consuntivo non rilevato"
         let score = e.score.map { s($0, rules) } ?? "—"
         let ratio = e.ratio.map { "\(n($0))% del target" } ?? ""
@@ -24,7 +30,10 @@ enum ExplanationText {
         case .belowFloor: rule = "\(actual) = \(ratio), sotto la soglia minima del \(n(rules.floor))% → 0"
         case .band: rule = "\(actual) = \(ratio) → fascia di punteggio \(score)"
         case .ceilingMet: rule = "\(actual), limite rispettato → 100"
-        case .ceilingPartial: rule = "\(actual), oltre il limite → \(score) (" + (rules.lowerPartial == .linear ? "perdita lineare" : "proporzionale: target/consuntivo") + ")"
+        case .ceilingPartial:
+            rule =
+                "\(actual), oltre il limite → \(score) (" + (rules.lowerPartial == .linear ? "perdita lineare" : "proporzionale: target/consuntivo")
+                + ")"
         case .ceilingMissed: rule = "\(actual), oltre il limite → 0"
         case .exactMet: rule = "\(actual), pari al target → 100"
         case .exactPartial: rule = "\(actual), diverso dal target → \(score) (proporzionale)"
@@ -38,7 +47,8 @@ enum ExplanationText {
         case .onTime: rule = (e.actualDate.map { "realizzato il \($0.italian)" } ?? "realizzato prima della scadenza") + ", nei tempi → 100"
         case .late, .tooLate:
             let m = e.lateMonths ?? 0
-            rule = "realizzato il \(e.actualDate?.italian ?? "?"), \(n(m)) mesi di ritardo (\(stepLabel(rules.lateStep))) → 100 × (1 − \(n(m))/\(n(rules.monthsToZero))) = \(score)"
+            rule =
+                "realizzato il \(e.actualDate?.italian ?? "?"), \(n(m)) mesi di ritardo (\(stepLabel(rules.lateStep))) → 100 × (1 − \(n(m))/\(n(rules.monthsToZero))) = \(score)"
         case .achievedNoDate: rule = "raggiunto (SI) senza data, scadenza superata → \(score) (decurtazione prevista dalla metodologia)"
         case .missedProgress: rule = "scadenza superata, non raggiunto, avanzamento \(n(e.progress ?? 0))% → \(score)"
         case .missedNone: rule = "scadenza superata, non raggiunto e senza avanzamento → 0"
@@ -74,13 +84,17 @@ enum ExplanationText {
             let parts = counted.map { x in e.indicatorWeighting == .explicit ? "\(s(x.score, rules)) × \(n(x.weight ?? 0))" : s(x.score, rules) }
             let den = e.indicatorWeighting == .explicit ? n(counted.reduce(0) { $0 + ($1.weight ?? 0) }) : "\(counted.count)"
             let kind = e.indicatorWeighting == .explicit ? "media ponderata" : "media semplice (pesi uguali)"
-            lines.append("Punteggio calcolato: \(kind) di \(counted.count) indicatori conteggiati: (\(parts.joined(separator: " + "))) / \(den) = \(s(e.computed, rules)).")
+            lines.append(
+                "Punteggio calcolato: \(kind) di \(counted.count) indicatori conteggiati: (\(parts.joined(separator: " + "))) / \(den) = \(s(e.computed, rules))."
+            )
             if e.indicatorWeighting == .equalFallback { lines.append("Solo alcuni indicatori hanno un peso: usati pesi uguali.") }
         case .directScore: lines.append("Punteggio attribuito direttamente: \(s(e.computed, rules)).")
         case .statusGrade: lines.append("Grado dallo stato «\(e.status?.label ?? "")»: \(s(e.computed, rules)).")
         case .statusFixed: lines.append("Stato «\(e.status?.label ?? "")»: valore fisso \(s(e.computed, rules)), conteggiato nelle medie.")
-        case .notReportedFixed: lines.append("Nessun dato consuntivato: valore fisso \(s(e.computed, rules)) previsto per «Non consuntivato», conteggiato.")
-        case .inherited: lines.append("Rendicontato con «\(inheritedTitle ?? e.inheritedFrom ?? "")»: ne eredita il punteggio \(s(e.computed, rules)).")
+        case .notReportedFixed:
+            lines.append("Nessun dato consuntivato: valore fisso \(s(e.computed, rules)) previsto per «Non consuntivato», conteggiato.")
+        case .inherited:
+            lines.append("Rendicontato con «\(inheritedTitle ?? e.inheritedFrom ?? "")»: ne eredita il punteggio \(s(e.computed, rules)).")
         case .childlessFull: lines.append("Nodo senza obiettivi figli né misure: conteggiato come 100.")
         default: lines.append(capitalised(exclusionNote(e.outcome, year: year, horizon: horizon, status: e.status, reason: e.validationReason)) + ".")
         }
@@ -91,19 +105,27 @@ enum ExplanationText {
         }
         lines += e.indicators.map { "• " + $0.text }
         if let v = e.validated {
-            lines.append("Validato dal Nucleo: \(s(v, rules)) — motivazione: «\(e.validationReason ?? "")»" + (e.validationMinutes.map { " (\($0))" } ?? "") + ". Il validato sostituisce il calcolato in tutti i totali.")
+            lines.append(
+                "Validato dal Nucleo: \(s(v, rules)) — motivazione: «\(e.validationReason ?? "")»" + (e.validationMinutes.map { " (\($0))" } ?? "")
+                    + ". Il validato sostituisce il calcolato in tutti i totali.")
         } else if e.validationIgnored {
             lines.append("Validazione del Nucleo ignorata: manca la motivazione, obbligatoria per la metodologia.")
         }
-        lines.append(e.counted ? "Valore usato nei totali: \(s(e.effective, rules)); \(e.rounding)." : "Non conteggiato: escluso da numeratore e denominatore dei totali.")
+        lines.append(
+            e.counted
+                ? "Valore usato nei totali: \(s(e.effective, rules)); \(e.rounding)."
+                : "Non conteggiato: escluso da numeratore e denominatore dei totali.")
         return lines.joined(separator: "\n")
     }
 
-    static func exclusionNote(_ o: ObjectiveOutcome, year: Int? = nil, horizon: String? = nil, status: ProgressStatus? = nil, reason: String? = nil) -> String {
+    static func exclusionNote(_ o: ObjectiveOutcome, year: Int? = nil, horizon: String? = nil, status: ProgressStatus? = nil, reason: String? = nil)
+        -> String
+    {
         switch o {
         case .excludedStatus: return "escluso per lo stato «\(status?.label ?? "")»"
         case .excludedByDecision: return "escluso per decisione del Nucleo" + (reason.map { ": «\($0)»" } ?? "")
-        case .excludedHorizon: return "orizzonte temporale successivo" + (year.map { " al \($0)" } ?? "") + (horizon.map { " («\($0)»)" } ?? "") + ": non valutato"
+        case .excludedHorizon:
+            return "orizzonte temporale successivo" + (year.map { " al \($0)" } ?? "") + (horizon.map { " («\($0)»)" } ?? "") + ": non valutato"
         case .notReportedExcluded: return "nessun dato consuntivato: non conteggiato"
         case .childlessExcluded: return "nodo senza obiettivi figli: non conteggiato"
         case .missingReference: return "rinvia a un obiettivo non valutabile: non conteggiato"
@@ -118,10 +140,13 @@ enum ExplanationText {
         guard !e.counted.isEmpty else { return "\(what): nessun obiettivo conteggiato." }
         let terms = e.counted.map { i in e.mean == .weighted ? "\(n(i.value ?? 0)) × \(n(i.weight ?? 0))" : n(i.value ?? 0) }
         var text = "\(what): \(e.mean.label) di \(e.counted.count) obiettivi conteggiati"
-        text += " = (\(terms.joined(separator: " + "))) / \(n(e.denominator)) = \(n(e.sum)) / \(n(e.denominator)) = \(s(e.reported, rules)) (\(e.rounding))."
+        text +=
+            " = (\(terms.joined(separator: " + "))) / \(n(e.denominator)) = \(n(e.sum)) / \(n(e.denominator)) = \(s(e.reported, rules)) (\(e.rounding))."
         if e.fellBackToSimple { text += " Alcuni obiettivi non hanno peso: usata la media semplice." }
         if !e.excluded.isEmpty {
-            text += " Esclusi (né al numeratore né al denominatore): " + e.excluded.map { "«\($0.title)» (\($0.note ?? ""))" }.joined(separator: "; ") + "."
+            text +=
+                " Esclusi (né al numeratore né al denominatore): " + e.excluded.map { "«\($0.title)» (\($0.note ?? ""))" }.joined(separator: "; ")
+                + "."
         }
         return text
     }

@@ -4,7 +4,8 @@ enum IndicatorCompiler {
     /// Reads the indicator and its value in place (buffers + indices): copying whole structs would retain and
     /// release every one of their strings, which dominated compile time.
     static func row(_ xs: UnsafeBufferPointer<Indicator>, _ k: Int, values vs: UnsafeBufferPointer<MonitoringValue>, _ vi: Int)
-        -> (IndicatorRow, IndicatorDates) {
+        -> (IndicatorRow, IndicatorDates)
+    {
         var r = IndicatorRow()
         var d = IndicatorDates()
         let targetDate = xs[k].target?.date
@@ -30,10 +31,16 @@ enum IndicatorCompiler {
         switch r.kind {
         case .date:
             let target = targetDate
-            guard let deadline = extended ?? target else { r.kind = .noTarget; break }
+            guard let deadline = extended ?? target else {
+                r.kind = .noTarget
+                break
+            }
             r.deadline = Int32(deadline.ordinal)
             d.target = target.map { Int32($0.ordinal) } ?? .min
-            if let extended { d.extended = Int32(extended.ordinal); r.flags |= IndicatorRow.extended }
+            if let extended {
+                d.extended = Int32(extended.ordinal)
+                r.flags |= IndicatorRow.extended
+            }
             if let done {
                 d.actual = Int32(done.ordinal)
                 r.lateMonths = DayMath.monthsLate(deadline, until: done)

@@ -10,8 +10,10 @@ public struct IndicatorScoring: Hashable, Sendable, Codable {
     /// An indicator with no value in the campaign: left out of its objective's mean, or counted as 0.
     public var missingValue: MissingValueRule
 
-    public init(higherBetter: HigherBetterRule = .init(), lowerBetter: LowerBetterRule = .init(),
-                exactPartial: PartialRule = .none, date: DateRule = .init(), missingValue: MissingValueRule = .excluded) {
+    public init(
+        higherBetter: HigherBetterRule = .init(), lowerBetter: LowerBetterRule = .init(),
+        exactPartial: PartialRule = .none, date: DateRule = .init(), missingValue: MissingValueRule = .excluded
+    ) {
         self.higherBetter = higherBetter
         self.lowerBetter = lowerBetter
         self.exactPartial = exactPartial
@@ -78,8 +80,10 @@ public struct DateRule: Hashable, Sendable, Codable {
     /// Achieved ("SI") after the deadline date but with no date given: a configurable score (one Nucleo uses 87,5).
     public var achievedWithoutDateScore: Double
 
-    public init(lateStep: LateStep = .halfMonth, monthsToZero: Double = 12, notYetDue: NotYetDueRule = .excluded,
-                missedUsesProgress: Bool = true, achievedWithoutDateScore: Double = 87.5) {
+    public init(
+        lateStep: LateStep = .halfMonth, monthsToZero: Double = 12, notYetDue: NotYetDueRule = .excluded,
+        missedUsesProgress: Bool = true, achievedWithoutDateScore: Double = 87.5
+    ) {
         self.lateStep = lateStep
         self.monthsToZero = monthsToZero
         self.notYetDue = notYetDue
@@ -108,9 +112,10 @@ public enum NotYetDueRule: String, CaseIterable, Sendable, Codable {
 extension IndicatorScoring {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = IndicatorScoring()
-        self.init(higherBetter: try c.value(.higherBetter, or: d.higherBetter), lowerBetter: try c.value(.lowerBetter, or: d.lowerBetter),
-                  exactPartial: try c.value(.exactPartial, or: d.exactPartial), date: try c.value(.date, or: d.date),
-                  missingValue: try c.value(.missingValue, or: d.missingValue))
+        self.init(
+            higherBetter: try c.value(.higherBetter, or: d.higherBetter), lowerBetter: try c.value(.lowerBetter, or: d.lowerBetter),
+            exactPartial: try c.value(.exactPartial, or: d.exactPartial), date: try c.value(.date, or: d.date),
+            missingValue: try c.value(.missingValue, or: d.missingValue))
     }
 }
 
@@ -131,8 +136,9 @@ extension LowerBetterRule {
 extension DateRule {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = DateRule()
-        self.init(lateStep: try c.value(.lateStep, or: d.lateStep), monthsToZero: try c.value(.monthsToZero, or: d.monthsToZero),
-                  notYetDue: try c.value(.notYetDue, or: d.notYetDue), missedUsesProgress: try c.value(.missedUsesProgress, or: d.missedUsesProgress),
-                  achievedWithoutDateScore: try c.value(.achievedWithoutDateScore, or: d.achievedWithoutDateScore))
+        self.init(
+            lateStep: try c.value(.lateStep, or: d.lateStep), monthsToZero: try c.value(.monthsToZero, or: d.monthsToZero),
+            notYetDue: try c.value(.notYetDue, or: d.notYetDue), missedUsesProgress: try c.value(.missedUsesProgress, or: d.missedUsesProgress),
+            achievedWithoutDateScore: try c.value(.achievedWithoutDateScore, or: d.achievedWithoutDateScore))
     }
 }

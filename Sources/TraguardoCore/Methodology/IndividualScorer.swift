@@ -65,7 +65,9 @@ public enum IndividualScorer {
                     }
                     let v = Swift.min(k.maxPoints, Swift.max(0, raw))
                     if v != raw {
-                        warnings.append("Punteggio \(ScoreFormat.compact(raw)) fuori dall'intervallo 0–\(ScoreFormat.compact(k.maxPoints)) per «\(k.name)»: portato a \(ScoreFormat.compact(v)).")
+                        warnings.append(
+                            "Punteggio \(ScoreFormat.compact(raw)) fuori dall'intervallo 0–\(ScoreFormat.compact(k.maxPoints)) per «\(k.name)»: portato a \(ScoreFormat.compact(v))."
+                        )
                     }
                     given[k.key] = v
                     points += v
@@ -86,7 +88,8 @@ public enum IndividualScorer {
         }
         let residual = Swift.max(0, 100 - scheme.payShares.reduce(0) { $0 + $1.percent })
         let pay = shares.reduce(0) { $0 + $1.earnedPercent } + residual * (scheme.totalPoints > 0 ? points / scheme.totalPoints : 0)
-        return IndividualScore(schemeKey: scheme.key, totalPoints: scheme.totalPoints, points: points, components: components,
-                               payShares: shares, resultPayPercent: pay, warnings: warnings)
+        return IndividualScore(
+            schemeKey: scheme.key, totalPoints: scheme.totalPoints, points: points, components: components,
+            payShares: shares, resultPayPercent: pay, warnings: warnings)
     }
 }

@@ -26,11 +26,13 @@ public struct Methodology: Hashable, Sendable, Codable {
     public var individualSchemes: [IndividualScheme]
     public var notes: [String]
 
-    public init(id: String, name: String, version: Int = 1, validFrom: Int, source: String, ruleSources: [RuleSource] = [],
-                indicators: IndicatorScoring = .init(), objectives: ObjectiveScoring = .init(),
-                statuses: [StatusTreatment] = StatusTreatment.defaults, nucleo: NucleoPolicy = .init(),
-                rounding: RoundingPolicy = .init(), rollUps: RollUpPolicy = .init(), weights: WeightPolicy? = nil,
-                organisational: OrganisationalPerformance? = nil, individualSchemes: [IndividualScheme] = [], notes: [String] = []) {
+    public init(
+        id: String, name: String, version: Int = 1, validFrom: Int, source: String, ruleSources: [RuleSource] = [],
+        indicators: IndicatorScoring = .init(), objectives: ObjectiveScoring = .init(),
+        statuses: [StatusTreatment] = StatusTreatment.defaults, nucleo: NucleoPolicy = .init(),
+        rounding: RoundingPolicy = .init(), rollUps: RollUpPolicy = .init(), weights: WeightPolicy? = nil,
+        organisational: OrganisationalPerformance? = nil, individualSchemes: [IndividualScheme] = [], notes: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.version = version
@@ -78,13 +80,14 @@ extension Methodology {
     /// Identity and provenance are required; every rule falls back to its default when absent.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
-                  version: try c.value(.version, or: 1), validFrom: try c.decode(Int.self, forKey: .validFrom),
-                  source: try c.decode(String.self, forKey: .source), ruleSources: try c.value(.ruleSources, or: []),
-                  indicators: try c.value(.indicators, or: .init()), objectives: try c.value(.objectives, or: .init()),
-                  statuses: try c.value(.statuses, or: StatusTreatment.defaults), nucleo: try c.value(.nucleo, or: .init()),
-                  rounding: try c.value(.rounding, or: .init()), rollUps: try c.value(.rollUps, or: .init()),
-                  weights: try c.optional(.weights, or: nil), organisational: try c.optional(.organisational, or: nil),
-                  individualSchemes: try c.value(.individualSchemes, or: []), notes: try c.value(.notes, or: []))
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            version: try c.value(.version, or: 1), validFrom: try c.decode(Int.self, forKey: .validFrom),
+            source: try c.decode(String.self, forKey: .source), ruleSources: try c.value(.ruleSources, or: []),
+            indicators: try c.value(.indicators, or: .init()), objectives: try c.value(.objectives, or: .init()),
+            statuses: try c.value(.statuses, or: StatusTreatment.defaults), nucleo: try c.value(.nucleo, or: .init()),
+            rounding: try c.value(.rounding, or: .init()), rollUps: try c.value(.rollUps, or: .init()),
+            weights: try c.optional(.weights, or: nil), organisational: try c.optional(.organisational, or: nil),
+            individualSchemes: try c.value(.individualSchemes, or: []), notes: try c.value(.notes, or: []))
     }
 }

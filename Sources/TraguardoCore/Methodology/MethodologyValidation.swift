@@ -23,46 +23,72 @@ extension Methodology {
 
         if id.trimmingCharacters(in: .whitespaces).isEmpty { err("id", "Identificativo della metodologia mancante.") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { err("name", "Nome della metodologia mancante.") }
-        if source.trimmingCharacters(in: .whitespaces).isEmpty { err("source", "Fonte della metodologia mancante: indicare il documento (SMVP, delibera) da cui deriva.") }
+        if source.trimmingCharacters(in: .whitespaces).isEmpty {
+            err("source", "Fonte della metodologia mancante: indicare il documento (SMVP, delibera) da cui deriva.")
+        }
         if version < 1 { err("version", "La versione deve essere un numero intero positivo.") }
         if !(1990...2100).contains(validFrom) { warn("validFrom", "Anno di validità \(validFrom) non plausibile.") }
 
         let hb = indicators.higherBetter
         if let cap = hb.cap, cap <= 0 { err("indicators.higherBetter.cap", "Il tetto del punteggio deve essere maggiore di 0.") }
-        if let cap = hb.cap, let floor = hb.floor, floor > cap { err("indicators.higherBetter.floor", "La soglia minima (\(n(floor))%) supera il tetto (\(n(cap))%).") }
+        if let cap = hb.cap, let floor = hb.floor, floor > cap {
+            err("indicators.higherBetter.floor", "La soglia minima (\(n(floor))%) supera il tetto (\(n(cap))%).")
+        }
         for (a, b) in zip(hb.bands, hb.bands.dropFirst()) {
-            if b.from <= a.from { err("indicators.higherBetter.bands", "Le fasce devono avere soglie crescenti (\(n(a.from))% e poi \(n(b.from))%).") }
-            if b.score < a.score { warn("indicators.higherBetter.bands", "Il punteggio delle fasce diminuisce da \(n(a.score)) a \(n(b.score)): il punteggio non sarebbe crescente.") }
+            if b.from <= a.from {
+                err("indicators.higherBetter.bands", "Le fasce devono avere soglie crescenti (\(n(a.from))% e poi \(n(b.from))%).")
+            }
+            if b.score < a.score {
+                warn(
+                    "indicators.higherBetter.bands",
+                    "Il punteggio delle fasce diminuisce da \(n(a.score)) a \(n(b.score)): il punteggio non sarebbe crescente.")
+            }
         }
         for b in hb.bands where b.score < 0 || b.score > (hb.cap ?? .infinity) {
             err("indicators.higherBetter.bands", "Punteggio di fascia \(n(b.score)) fuori dall'intervallo 0–\(n(hb.cap ?? 100)).")
         }
-        if indicators.date.monthsToZero <= 0 { err("indicators.date.monthsToZero", "I mesi di ritardo che azzerano il punteggio devono essere più di 0.") }
+        if indicators.date.monthsToZero <= 0 {
+            err("indicators.date.monthsToZero", "I mesi di ritardo che azzerano il punteggio devono essere più di 0.")
+        }
         if !(0...100).contains(indicators.date.achievedWithoutDateScore) {
             err("indicators.date.achievedWithoutDateScore", "Il punteggio per «raggiunto senza data» deve essere tra 0 e 100.")
         }
 
-        if objectives.sources.isEmpty { err("objectives.sources", "Nessuna fonte di punteggio per gli obiettivi (indicatori, punteggio diretto o grado da stato).") }
+        if objectives.sources.isEmpty {
+            err("objectives.sources", "Nessuna fonte di punteggio per gli obiettivi (indicatori, punteggio diretto o grado da stato).")
+        }
         checkDuplicates(objectives.statusGrades.map(\.status), "objectives.statusGrades", &out)
         for g in objectives.statusGrades where !(0...100).contains(g.score) {
             err("objectives.statusGrades", "Il grado per lo stato «\(g.status.label)» (\(n(g.score))) deve essere tra 0 e 100.")
         }
         for r in objectives.statusChecks where r.min > r.max {
-            err("objectives.statusChecks", "Intervallo non valido per lo stato «\(r.status.label)»: minimo \(n(r.min)) maggiore del massimo \(n(r.max)).")
+            err(
+                "objectives.statusChecks",
+                "Intervallo non valido per lo stato «\(r.status.label)»: minimo \(n(r.min)) maggiore del massimo \(n(r.max)).")
         }
         checkDuplicates(statuses.map(\.status), "statuses", &out)
         for t in statuses where t.counting == .fixed {
             if let v = t.value {
                 if !(0...100).contains(v) { err("statuses", "Il valore fisso per «\(t.status.label)» (\(n(v))) deve essere tra 0 e 100.") }
-            } else { err("statuses", "Valore fisso mancante per lo stato «\(t.status.label)».") }
+            } else {
+                err("statuses", "Valore fisso mancante per lo stato «\(t.status.label)».")
+            }
         }
         if !(0...6).contains(rounding.decimals) { err("rounding.decimals", "I decimali di arrotondamento devono essere tra 0 e 6.") }
-        if !(0...6).contains(nucleo.validatedDecimals) { err("nucleo.validatedDecimals", "I decimali del punteggio validato devono essere tra 0 e 6.") }
-        if !nucleo.reasonRequired { warn("nucleo.reasonRequired", "La motivazione del Nucleo non è obbligatoria: un punteggio validato diverso dal calcolato resterebbe senza spiegazione.") }
+        if !(0...6).contains(nucleo.validatedDecimals) {
+            err("nucleo.validatedDecimals", "I decimali del punteggio validato devono essere tra 0 e 6.")
+        }
+        if !nucleo.reasonRequired {
+            warn(
+                "nucleo.reasonRequired",
+                "La motivazione del Nucleo non è obbligatoria: un punteggio validato diverso dal calcolato resterebbe senza spiegazione.")
+        }
 
         if let w = weights {
             if w.tolerance < 0 { err("weights.tolerance", "La tolleranza sui pesi non può essere negativa.") }
-            for (p, v) in [("expectedPerUnit", w.expectedPerUnit), ("expectedPerPerson", w.expectedPerPerson), ("expectedPerObjective", w.expectedPerObjective)] {
+            for (p, v) in [
+                ("expectedPerUnit", w.expectedPerUnit), ("expectedPerPerson", w.expectedPerPerson), ("expectedPerObjective", w.expectedPerObjective),
+            ] {
                 if let v, v <= 0 { err("weights.\(p)", "La somma attesa dei pesi deve essere maggiore di 0.") }
             }
         }
@@ -74,7 +100,9 @@ extension Methodology {
 
     private func validateOrganisational(_ org: OrganisationalPerformance, _ out: inout [MethodologyIssue]) {
         let n = { (x: Double) in ScoreFormat.compact(x) }
-        if org.totalPoints <= 0 { out.append(.init(.error, "organisational.totalPoints", "Il totale dei punti della performance organizzativa deve essere maggiore di 0.")) }
+        if org.totalPoints <= 0 {
+            out.append(.init(.error, "organisational.totalPoints", "Il totale dei punti della performance organizzativa deve essere maggiore di 0."))
+        }
         let sum = org.dimensions.reduce(0) { $0 + $1.weight }
         if !org.dimensions.isEmpty && Swift.abs(sum - 100) > 0.01 {
             out.append(.init(.error, "organisational.dimensions", "I pesi delle dimensioni sommano a \(n(sum)), non a 100."))
@@ -105,7 +133,10 @@ extension Methodology {
                 if c.criteria.isEmpty {
                     out.append(.init(.error, path, "La componente «\(c.name)» è a criteri ma non ne elenca."))
                 } else if Swift.abs(cs - c.maxPoints) > 0.01 {
-                    out.append(.init(.error, path, "I criteri della componente «\(c.name)» sommano a \(n(cs)) punti ma la componente ne prevede \(n(c.maxPoints))."))
+                    out.append(
+                        .init(
+                            .error, path,
+                            "I criteri della componente «\(c.name)» sommano a \(n(cs)) punti ma la componente ne prevede \(n(c.maxPoints))."))
                 }
                 checkDuplicates(c.criteria.map(\.key), "\(path).\(c.key)", &out)
             } else if !c.criteria.isEmpty {

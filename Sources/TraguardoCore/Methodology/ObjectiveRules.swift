@@ -10,8 +10,10 @@ public struct ObjectiveScoring: Hashable, Sendable, Codable {
     /// Objectives whose horizon starts after the evaluated year are not scored (seed 004: obj. 42, 43).
     public var excludeBeforeHorizon: Bool
 
-    public init(sources: [ObjectiveSource] = [.indicators, .directScore, .statusGrade], statusGrades: [StatusGrade] = [],
-                statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true) {
+    public init(
+        sources: [ObjectiveSource] = [.indicators, .directScore, .statusGrade], statusGrades: [StatusGrade] = [],
+        statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true
+    ) {
         self.sources = sources
         self.statusGrades = statusGrades
         self.statusChecks = statusChecks
@@ -92,8 +94,9 @@ public struct NucleoPolicy: Hashable, Sendable, Codable {
 extension ObjectiveScoring {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = ObjectiveScoring()
-        self.init(sources: try c.value(.sources, or: d.sources), statusGrades: try c.value(.statusGrades, or: []),
-                  statusChecks: try c.value(.statusChecks, or: []), excludeBeforeHorizon: try c.value(.excludeBeforeHorizon, or: d.excludeBeforeHorizon))
+        self.init(
+            sources: try c.value(.sources, or: d.sources), statusGrades: try c.value(.statusGrades, or: []),
+            statusChecks: try c.value(.statusChecks, or: []), excludeBeforeHorizon: try c.value(.excludeBeforeHorizon, or: d.excludeBeforeHorizon))
     }
 }
 

@@ -50,8 +50,10 @@ public struct OrgIndicator: Hashable, Sendable, Codable {
     /// Weight within its dimension; nil = equal weights.
     public var weight: Double?
 
-    public init(key: String, name: String, comparator: Comparator, threshold: Double? = nil,
-                partial: PartialRule = .proportional, weight: Double? = nil) {
+    public init(
+        key: String, name: String, comparator: Comparator, threshold: Double? = nil,
+        partial: PartialRule = .proportional, weight: Double? = nil
+    ) {
         self.key = key
         self.name = name
         self.comparator = comparator

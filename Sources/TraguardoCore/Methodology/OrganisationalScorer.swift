@@ -40,8 +40,10 @@ public struct OrganisationalScore: Hashable, Sendable, Codable {
 
 public enum OrganisationalScorer {
     /// `values`: indicator values by key, and for `.entered` dimensions the achievement % by dimension key.
-    public static func score(_ org: OrganisationalPerformance, values: [String: Double], enteMean: Double? = nil,
-                             unitsMean: Double? = nil) -> OrganisationalScore {
+    public static func score(
+        _ org: OrganisationalPerformance, values: [String: Double], enteMean: Double? = nil,
+        unitsMean: Double? = nil
+    ) -> OrganisationalScore {
         var dims: [OrganisationalScore.DimensionScore] = []
         for d in org.dimensions {
             let maxPoints = org.totalPoints * d.weight / 100
@@ -60,13 +62,20 @@ public enum OrganisationalScorer {
                     guard let a else { continue }
                     count += 1
                     sum += a
-                    if let w = i.weight, w > 0 { sumW += a * w; totalW += w } else { allW = false }
+                    if let w = i.weight, w > 0 {
+                        sumW += a * w
+                        totalW += w
+                    } else {
+                        allW = false
+                    }
                 }
                 achievement = count == 0 ? nil : (allW ? sumW / totalW : sum / Double(count))
             }
             let clamped = achievement.map { Swift.min(100, Swift.max(0, $0)) }
-            dims.append(.init(key: d.key, name: d.name, weight: d.weight, maxPoints: maxPoints, achievement: clamped,
-                              points: maxPoints * (clamped ?? 0) / 100, source: d.source, indicators: inds))
+            dims.append(
+                .init(
+                    key: d.key, name: d.name, weight: d.weight, maxPoints: maxPoints, achievement: clamped,
+                    points: maxPoints * (clamped ?? 0) / 100, source: d.source, indicators: inds))
         }
         return OrganisationalScore(totalPoints: org.totalPoints, points: dims.reduce(0) { $0 + $1.points }, dimensions: dims)
     }

@@ -25,23 +25,34 @@ extension PlanCompilation {
             while nodes[n].ownerUnitKeys.isEmpty && !nodes[n].crossCutting && parent[n] >= 0 { n = Int(parent[n]) }
             owners.removeAll(keepingCapacity: true)
             for k in nodes[n].ownerUnitKeys {
-                if let u = unitIndex[k] { owners.append(u) } else { issue(nodes[n].key, "Unità «\(k)» indicata per «\(nodes[n].title)» non trovata.") }
+                if let u = unitIndex[k] {
+                    owners.append(u)
+                } else {
+                    issue(nodes[n].key, "Unità «\(k)» indicata per «\(nodes[n].title)» non trovata.")
+                }
             }
             let crossCutting = nodes[n].crossCutting
-            let primary = nodes[n].coordinatingUnitKey.flatMap { unitIndex[$0] } ?? (owners.count == 1 ? owners[0] : (crossCutting ? -1 : owners.first ?? -1))
+            let primary =
+                nodes[n].coordinatingUnitKey.flatMap { unitIndex[$0] } ?? (owners.count == 1 ? owners[0] : (crossCutting ? -1 : owners.first ?? -1))
             if owners.isEmpty && crossCutting { owners = everyScored }
             local.removeAll(keepingCapacity: true)
             func add(_ u: Int32, _ tag: MembershipTag) {
                 if let i = local.firstIndex(where: { $0.0 == u }) {
                     if tag.rawValue < local[i].1.rawValue { local[i].1 = tag }
-                } else { local.append((u, tag)) }
+                } else {
+                    local.append((u, tag))
+                }
             }
             for u in owners {
                 let direct = u == primary
                 add(u, direct ? .direct : .shared)
                 var a = unitParent[Int(u)]
                 var guardSteps = units.count
-                while a >= 0 && guardSteps > 0 { add(a, direct ? .subunit : .subunitShared); a = unitParent[Int(a)]; guardSteps -= 1 }
+                while a >= 0 && guardSteps > 0 {
+                    add(a, direct ? .subunit : .subunitShared)
+                    a = unitParent[Int(a)]
+                    guardSteps -= 1
+                }
             }
             for (u, tag) in local { triples.append((u, Int32(o), tag)) }
         }
@@ -81,9 +92,15 @@ extension PlanCompilation {
         for i in 0..<count {
             chain.removeAll(keepingCapacity: true)
             var j = i
-            while j >= 0 && depth[j] < 0 { chain.append(j); j = Int(parent[j]) }
+            while j >= 0 && depth[j] < 0 {
+                chain.append(j)
+                j = Int(parent[j])
+            }
             var d = j >= 0 ? depth[j] : -1
-            for k in chain.reversed() { d += 1; depth[k] = d }
+            for k in chain.reversed() {
+                d += 1
+                depth[k] = d
+            }
             maxDepth = max(maxDepth, depth[i])
         }
         // Deepest first, so every child is done before its parent.

@@ -12,7 +12,12 @@ extension ScoringEngine {
             sum += v
             lo = Swift.min(lo, v)
             hi = Swift.max(hi, v)
-            if w > 0 { sumW += v * w; totalW += w } else { allWeighted = false }
+            if w > 0 {
+                sumW += v * w
+                totalW += w
+            } else {
+                allWeighted = false
+            }
         }
 
         @inline(__always) func value(weighted: Bool) -> Double {
@@ -49,7 +54,10 @@ extension ScoringEngine {
         for n32 in plan.bottomUp {
             let n = Int(n32)
             let o = plan.nodeObjective[n]
-            if o >= 0 { r.nodeExact[n] = r.objEffective[Int(o)]; continue }
+            if o >= 0 {
+                r.nodeExact[n] = r.objEffective[Int(o)]
+                continue
+            }
             var mean = Mean()
             for c in Int(plan.nodeChildStart[n])..<Int(plan.nodeChildStart[n + 1]) {
                 let child = Int(plan.nodeChildren[c])

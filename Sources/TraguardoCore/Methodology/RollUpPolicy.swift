@@ -14,8 +14,10 @@ public struct RollUpPolicy: Hashable, Sendable, Codable {
     /// Ente: mean over all counted objectives, each counted once (simple or weighted).
     public var enteMean: MeanKind
 
-    public init(unitMean: MeanKind = .simple, crossCuttingInEveryOwner: Bool = true, includeSubunits: Bool = true,
-                nodeMean: MeanKind = .simple, childlessNode: ChildlessNodeRule = .excluded, enteMean: MeanKind = .simple) {
+    public init(
+        unitMean: MeanKind = .simple, crossCuttingInEveryOwner: Bool = true, includeSubunits: Bool = true,
+        nodeMean: MeanKind = .simple, childlessNode: ChildlessNodeRule = .excluded, enteMean: MeanKind = .simple
+    ) {
         self.unitMean = unitMean
         self.crossCuttingInEveryOwner = crossCuttingInEveryOwner
         self.includeSubunits = includeSubunits
@@ -50,8 +52,10 @@ public struct WeightPolicy: Hashable, Sendable, Codable {
     public var expectedPerObjective: Double?
     public var tolerance: Double
 
-    public init(unit: WeightUnit = .percent, expectedPerUnit: Double? = 100, expectedPerPerson: Double? = nil,
-                expectedPerObjective: Double? = 100, tolerance: Double = 0.01) {
+    public init(
+        unit: WeightUnit = .percent, expectedPerUnit: Double? = 100, expectedPerPerson: Double? = nil,
+        expectedPerObjective: Double? = 100, tolerance: Double = 0.01
+    ) {
         self.unit = unit
         self.expectedPerUnit = expectedPerUnit
         self.expectedPerPerson = expectedPerPerson
@@ -69,17 +73,21 @@ public enum WeightUnit: String, CaseIterable, Sendable, Codable {
 extension RollUpPolicy {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = RollUpPolicy()
-        self.init(unitMean: try c.value(.unitMean, or: d.unitMean), crossCuttingInEveryOwner: try c.value(.crossCuttingInEveryOwner, or: d.crossCuttingInEveryOwner),
-                  includeSubunits: try c.value(.includeSubunits, or: d.includeSubunits), nodeMean: try c.value(.nodeMean, or: d.nodeMean),
-                  childlessNode: try c.value(.childlessNode, or: d.childlessNode), enteMean: try c.value(.enteMean, or: d.enteMean))
+        self.init(
+            unitMean: try c.value(.unitMean, or: d.unitMean),
+            crossCuttingInEveryOwner: try c.value(.crossCuttingInEveryOwner, or: d.crossCuttingInEveryOwner),
+            includeSubunits: try c.value(.includeSubunits, or: d.includeSubunits), nodeMean: try c.value(.nodeMean, or: d.nodeMean),
+            childlessNode: try c.value(.childlessNode, or: d.childlessNode), enteMean: try c.value(.enteMean, or: d.enteMean))
     }
 }
 
 extension WeightPolicy {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = WeightPolicy()
-        self.init(unit: try c.value(.unit, or: d.unit), expectedPerUnit: try c.optional(.expectedPerUnit, or: d.expectedPerUnit),
-                  expectedPerPerson: try c.optional(.expectedPerPerson, or: d.expectedPerPerson),
-                  expectedPerObjective: try c.optional(.expectedPerObjective, or: d.expectedPerObjective), tolerance: try c.value(.tolerance, or: d.tolerance))
+        self.init(
+            unit: try c.value(.unit, or: d.unit), expectedPerUnit: try c.optional(.expectedPerUnit, or: d.expectedPerUnit),
+            expectedPerPerson: try c.optional(.expectedPerPerson, or: d.expectedPerPerson),
+            expectedPerObjective: try c.optional(.expectedPerObjective, or: d.expectedPerObjective),
+            tolerance: try c.value(.tolerance, or: d.tolerance))
     }
 }

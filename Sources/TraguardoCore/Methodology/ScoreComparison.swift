@@ -17,7 +17,7 @@ extension ScoreReport {
         func differ(_ a: Double?, _ b: Double?) -> Bool {
             switch (a, b) {
             case (nil, nil): false
-            case let (x?, y?): Swift.abs(x - y) > tolerance
+            case (let x?, let y?): Swift.abs(x - y) > tolerance
             default: true
             }
         }
@@ -26,8 +26,10 @@ extension ScoreReport {
         for o in objectives {
             let p = previous[o.key]
             if differ(p?.effective, o.effective) || p?.outcome != o.outcome {
-                out.append(.init(level: .objective, key: o.key, name: o.title, before: p?.effective, after: o.effective,
-                                 outcomeBefore: p?.outcome, outcomeAfter: o.outcome))
+                out.append(
+                    .init(
+                        level: .objective, key: o.key, name: o.title, before: p?.effective, after: o.effective,
+                        outcomeBefore: p?.outcome, outcomeAfter: o.outcome))
             }
         }
         for (level, mine, theirs) in [(ScoreChange.Level.unit, units, other.units), (.node, nodes, other.nodes)] {

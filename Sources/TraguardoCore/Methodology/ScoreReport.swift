@@ -63,19 +63,21 @@ public struct ScoreReport: Sendable {
     func objectiveScore(_ o: Int) -> ObjectiveScore {
         let node = plan.nodes[Int(plan.objNode[o])]
         let validated = results.objFlags[o] & ScoreResults.validatedApplied != 0 ? plan.obj[o].validated : .nan
-        return ObjectiveScore(key: node.key, title: node.title, code: node.code,
-                              computed: results.objComputed[o].isNaN ? nil : results.objComputed[o],
-                              validated: validated.isNaN ? nil : validated,
-                              effective: results.objEffective[o].isNaN ? nil : results.objEffective[o],
-                              counted: !results.objEffective[o].isNaN, outcome: results.objOutcome[o])
+        return ObjectiveScore(
+            key: node.key, title: node.title, code: node.code,
+            computed: results.objComputed[o].isNaN ? nil : results.objComputed[o],
+            validated: validated.isNaN ? nil : validated,
+            effective: results.objEffective[o].isNaN ? nil : results.objEffective[o],
+            counted: !results.objEffective[o].isNaN, outcome: results.objOutcome[o])
     }
 
     /// Every unit, in the order of the plan's units.
     public var units: [RollUpScore] {
         plan.units.indices.map { u in
-            RollUpScore(key: plan.units[u].key, name: plan.units[u].displayName, score: reported(results.unitExact[u]),
-                        exact: results.unitExact[u].isNaN ? nil : results.unitExact[u],
-                        counted: Int(results.unitCounted[u]), total: Int(results.unitTotal[u]))
+            RollUpScore(
+                key: plan.units[u].key, name: plan.units[u].displayName, score: reported(results.unitExact[u]),
+                exact: results.unitExact[u].isNaN ? nil : results.unitExact[u],
+                counted: Int(results.unitCounted[u]), total: Int(results.unitTotal[u]))
         }
     }
 
@@ -87,16 +89,18 @@ public struct ScoreReport: Sendable {
             let children = Int(plan.nodeChildStart[n + 1] - plan.nodeChildStart[n])
             let counted = (Int(plan.nodeChildStart[n])..<Int(plan.nodeChildStart[n + 1]))
                 .filter { !results.nodeExact[Int(plan.nodeChildren[$0])].isNaN }.count
-            return RollUpScore(key: plan.nodes[n].key, name: plan.nodes[n].title, score: reported(results.nodeExact[n]),
-                               exact: results.nodeExact[n].isNaN ? nil : results.nodeExact[n], counted: counted, total: children)
+            return RollUpScore(
+                key: plan.nodes[n].key, name: plan.nodes[n].title, score: reported(results.nodeExact[n]),
+                exact: results.nodeExact[n].isNaN ? nil : results.nodeExact[n], counted: counted, total: children)
         }
     }
 
     public func node(_ key: String) -> RollUpScore? { nodes.first { $0.key == key } }
 
     public var ente: EnteScore {
-        EnteScore(objectivesMean: reported(results.enteObjectives), objectivesCounted: results.enteObjectivesCount,
-                  unitsMean: reported(results.enteUnits), unitsCounted: results.enteUnitsCount)
+        EnteScore(
+            objectivesMean: reported(results.enteObjectives), objectivesCounted: results.enteObjectivesCount,
+            unitsMean: reported(results.enteUnits), unitsCounted: results.enteUnitsCount)
     }
 
     /// Compile problems plus what depends on the methodology: validations without reason, partial weights,
@@ -108,7 +112,10 @@ public struct ScoreReport: Sendable {
             let node = plan.nodes[Int(plan.objNode[o])]
             let f = results.objFlags[o]
             if f & ScoreResults.validationIgnored != 0 {
-                out.append(.init(key: node.key, message: "Validazione del Nucleo senza motivazione per «\(node.title)»: ignorata (la motivazione è obbligatoria)."))
+                out.append(
+                    .init(
+                        key: node.key,
+                        message: "Validazione del Nucleo senza motivazione per «\(node.title)»: ignorata (la motivazione è obbligatoria)."))
             }
             if f & ScoreResults.partialWeights != 0 {
                 out.append(.init(key: node.key, message: "«\(node.title)»: solo alcuni indicatori hanno un peso; usati pesi uguali."))
@@ -116,12 +123,21 @@ public struct ScoreReport: Sendable {
             if let status = ProgressStatus.from(code: plan.obj[o].status), !results.objComputed[o].isNaN {
                 let v = results.objComputed[o]
                 for c in checks where c.status == status && (v < c.min || v > c.max) {
-                    out.append(.init(key: node.key, message: "«\(node.title)»: grado \(ScoreFormat.compact(v)) non coerente con lo stato «\(status.label)» (atteso tra \(ScoreFormat.compact(c.min)) e \(ScoreFormat.compact(c.max)))."))
+                    out.append(
+                        .init(
+                            key: node.key,
+                            message:
+                                "«\(node.title)»: grado \(ScoreFormat.compact(v)) non coerente con lo stato «\(status.label)» (atteso tra \(ScoreFormat.compact(c.min)) e \(ScoreFormat.compact(c.max)))."
+                        ))
                 }
             }
         }
         for u in plan.units.indices where results.unitFlags[u] & ScoreResults.partialWeights != 0 {
-            out.append(.init(key: plan.units[u].key, message: "«\(plan.units[u].displayName)»: media ponderata richiesta ma alcuni obiettivi non hanno peso; usata la media semplice."))
+            out.append(
+                .init(
+                    key: plan.units[u].key,
+                    message: "«\(plan.units[u].displayName)»: media ponderata richiesta ma alcuni obiettivi non hanno peso; usata la media semplice.")
+            )
         }
         return out
     }

@@ -52,17 +52,20 @@ public struct ScoreSheet: Sendable {
         asOf = report.plan.asOf
         objectives = report.objectives.map { o in
             let e = report.explain(objective: o.key)
-            return Objective(key: o.key, code: o.code, title: o.title, computed: f(o.computed), validated: f(o.validated),
-                             effective: f(o.effective), counted: o.counted, explanation: e?.text ?? "",
-                             indicators: e?.indicators.map(\.text) ?? [])
+            return Objective(
+                key: o.key, code: o.code, title: o.title, computed: f(o.computed), validated: f(o.validated),
+                effective: f(o.effective), counted: o.counted, explanation: e?.text ?? "",
+                indicators: e?.indicators.map(\.text) ?? [])
         }
         units = report.units.map { u in
-            RollUp(key: u.key, name: u.name, score: f(u.score), counted: u.counted, total: u.total,
-                   explanation: report.explain(unit: u.key)?.text ?? "")
+            RollUp(
+                key: u.key, name: u.name, score: f(u.score), counted: u.counted, total: u.total,
+                explanation: report.explain(unit: u.key)?.text ?? "")
         }
         nodes = report.nodes.map { n in
-            RollUp(key: n.key, name: n.name, score: f(n.score), counted: n.counted, total: n.total,
-                   explanation: report.explain(node: n.key)?.text ?? "")
+            RollUp(
+                key: n.key, name: n.name, score: f(n.score), counted: n.counted, total: n.total,
+                explanation: report.explain(node: n.key)?.text ?? "")
         }
         let ente = report.ente
         enteMean = f(ente.objectivesMean)

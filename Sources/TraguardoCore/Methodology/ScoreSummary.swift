@@ -36,8 +36,9 @@ extension ScoreReport {
             ScoreSummary.ObjectiveEntry(score: objectiveScore($0), explanation: explanations ? explainObjective($0) : nil)
         }
         let units = self.units.map { ScoreSummary.UnitEntry(score: $0, explanation: explanations ? explain(unit: $0.key) : nil) }
-        return ScoreSummary(methodology: .init(id: m.id, name: m.name, version: m.version), asOf: plan.asOf, year: plan.year,
-                            objectives: objectives, units: units, nodes: nodes, ente: ente,
-                            enteExplanation: explanations ? explainEnte() : nil, organisational: organisational, issues: issues)
+        return ScoreSummary(
+            methodology: .init(id: m.id, name: m.name, version: m.version), asOf: plan.asOf, year: plan.year,
+            objectives: objectives, units: units, nodes: nodes, ente: ente,
+            enteExplanation: explanations ? explainEnte() : nil, organisational: organisational, issues: issues)
     }
 }

@@ -5,12 +5,15 @@
 ///     let report = ScoringEngine.score(plan, with: PreparedMethodology(other))  // ...and score with any preset
 public enum ScoringEngine {
     public static func score(_ input: ScoringInput) -> ScoreReport {
-        score(PlanCompiler.compile(input), with: PreparedMethodology(input.methodology),
-              organisationalValues: input.organisationalValues)
+        score(
+            PlanCompiler.compile(input), with: PreparedMethodology(input.methodology),
+            organisationalValues: input.organisationalValues)
     }
 
-    public static func score(_ plan: CompiledPlan, with rules: PreparedMethodology,
-                             organisationalValues: [String: Double] = [:]) -> ScoreReport {
+    public static func score(
+        _ plan: CompiledPlan, with rules: PreparedMethodology,
+        organisationalValues: [String: Double] = [:]
+    ) -> ScoreReport {
         var r = ScoreResults(plan)
         scoreObjectives(plan, rules, &r)
         resolveInheritance(plan, rules, &r)
@@ -19,8 +22,9 @@ public enum ScoringEngine {
         rollUpEnte(plan, rules, &r)
         var report = ScoreReport(plan: plan, rules: rules, results: r)
         if let org = rules.methodology.organisational {
-            report.organisational = OrganisationalScorer.score(org, values: organisationalValues,
-                                                               enteMean: report.ente.objectivesMean, unitsMean: report.ente.unitsMean)
+            report.organisational = OrganisationalScorer.score(
+                org, values: organisationalValues,
+                enteMean: report.ente.objectivesMean, unitsMean: report.ente.unitsMean)
         }
         return report
     }
@@ -31,81 +35,129 @@ public enum ScoringEngine {
         // Move the result arrays out of `r` so they are uniquely referenced and can be written through pointers.
         var indScoreA = r.indScore, indOutcomeA = r.indOutcome, computedA = r.objComputed, effectiveA = r.objEffective
         var outcomeA = r.objOutcome, flagsA = r.objFlags
-        r.indScore = []; r.indOutcome = []; r.objComputed = []; r.objEffective = []; r.objOutcome = []; r.objFlags = []
+        r.indScore = []
+        r.indOutcome = []
+        r.objComputed = []
+        r.objEffective = []
+        r.objOutcome = []
+        r.objFlags = []
         plan.ind.withUnsafeBufferPointer { ind in
-        plan.obj.withUnsafeBufferPointer { obj in
-        p.sources.withUnsafeBufferPointer { sources in
-        indScoreA.withUnsafeMutableBufferPointer { indScore in
-        indOutcomeA.withUnsafeMutableBufferPointer { indOutcome in
-        computedA.withUnsafeMutableBufferPointer { computedOut in
-        effectiveA.withUnsafeMutableBufferPointer { effectiveOut in
-        outcomeA.withUnsafeMutableBufferPointer { outcomeOut in
-        flagsA.withUnsafeMutableBufferPointer { flagsOut in
-            for o in 0..<obj.count {
-                let row = obj[o]
-                var sum = 0.0, sumW = 0.0, totalW = 0.0, count = 0, allWeighted = true
-                var lo = Double.infinity, hi = -Double.infinity
-                for i in Int(row.indStart)..<Int(row.indEnd) {
-                    let x = ind[i]
-                    let (s, out) = p.score(x, asOf: asOf)
-                    indScore[i] = s
-                    indOutcome[i] = out
-                    guard !s.isNaN else { continue }
-                    count += 1
-                    sum += s
-                    lo = Swift.min(lo, s)
-                    hi = Swift.max(hi, s)
-                    if x.weight > 0 { sumW += s * x.weight; totalW += x.weight } else { allWeighted = false }
-                }
-                // A mean never leaves the range of its inputs (floating point could give 100,00000000000001).
-                let indicatorMean = count == 0 ? Double.nan
-                    : Swift.min(hi, Swift.max(lo, allWeighted ? sumW / totalW : sum / Double(count)))
-                var flags: UInt8 = 0
-                if count > 0 { flags |= allWeighted ? ScoreResults.weighted : (totalW > 0 ? ScoreResults.partialWeights : 0) }
+            plan.obj.withUnsafeBufferPointer { obj in
+                p.sources.withUnsafeBufferPointer { sources in
+                    indScoreA.withUnsafeMutableBufferPointer { indScore in
+                        indOutcomeA.withUnsafeMutableBufferPointer { indOutcome in
+                            computedA.withUnsafeMutableBufferPointer { computedOut in
+                                effectiveA.withUnsafeMutableBufferPointer { effectiveOut in
+                                    outcomeA.withUnsafeMutableBufferPointer { outcomeOut in
+                                        flagsA.withUnsafeMutableBufferPointer { flagsOut in
+                                            for o in 0..<obj.count {
+                                                let row = obj[o]
+                                                var sum = 0.0, sumW = 0.0, totalW = 0.0, count = 0, allWeighted = true
+                                                var lo = Double.infinity, hi = -Double.infinity
+                                                for i in Int(row.indStart)..<Int(row.indEnd) {
+                                                    let x = ind[i]
+                                                    let (s, out) = p.score(x, asOf: asOf)
+                                                    indScore[i] = s
+                                                    indOutcome[i] = out
+                                                    guard !s.isNaN else { continue }
+                                                    count += 1
+                                                    sum += s
+                                                    lo = Swift.min(lo, s)
+                                                    hi = Swift.max(hi, s)
+                                                    if x.weight > 0 {
+                                                        sumW += s * x.weight
+                                                        totalW += x.weight
+                                                    } else {
+                                                        allWeighted = false
+                                                    }
+                                                }
+                                                // A mean never leaves the range of its inputs (floating point could give 100,00000000000001).
+                                                let indicatorMean =
+                                                    count == 0
+                                                    ? Double.nan
+                                                    : Swift.min(hi, Swift.max(lo, allWeighted ? sumW / totalW : sum / Double(count)))
+                                                var flags: UInt8 = 0
+                                                if count > 0 {
+                                                    flags |= allWeighted ? ScoreResults.weighted : (totalW > 0 ? ScoreResults.partialWeights : 0)
+                                                }
 
-                var computed = Double.nan
-                var outcome = ObjectiveOutcome.notReportedExcluded
-                let st = Int(row.status)
-                let hasValidation = row.flags & ObjectiveRow.hasValidation != 0
-                let usable = hasValidation && (!p.reasonRequired || row.flags & ObjectiveRow.validationNoReason == 0)
-                if hasValidation && !usable { flags |= ScoreResults.validationIgnored }
-                if row.flags & ObjectiveRow.excludedByDecision != 0 && usable {
-                    outcome = .excludedByDecision
-                } else if row.flags & ObjectiveRow.beforeHorizon != 0 && p.excludeBeforeHorizon {
-                    outcome = .excludedHorizon
-                } else if row.flags & ObjectiveRow.childless != 0 {
-                    if p.childlessFull { computed = 100; outcome = .childlessFull } else { outcome = .childlessExcluded }
-                } else if st != 0 && p.statusCounting[st] == .excluded {
-                    outcome = .excludedStatus
-                } else if st != 0 && p.statusCounting[st] == .fixed {
-                    computed = p.statusValue[st]
-                    outcome = .statusFixed
-                } else if row.inherits == -2 {
-                    outcome = .missingReference
-                } else if row.inherits >= 0 {
-                    outcome = .inherited
-                    flags |= ScoreResults.pending
-                } else {
-                    var found = false
-                    for src in sources {
-                        switch src {
-                        case .indicators: if !indicatorMean.isNaN { computed = indicatorMean; outcome = .indicators; found = true }
-                        case .directScore: if !row.direct.isNaN { computed = row.direct; outcome = .directScore; found = true }
-                        case .statusGrade:
-                            if st != 0 && !p.statusGrade[st].isNaN { computed = p.statusGrade[st]; outcome = .statusGrade; found = true }
+                                                var computed = Double.nan
+                                                var outcome = ObjectiveOutcome.notReportedExcluded
+                                                let st = Int(row.status)
+                                                let hasValidation = row.flags & ObjectiveRow.hasValidation != 0
+                                                let usable = hasValidation && (!p.reasonRequired || row.flags & ObjectiveRow.validationNoReason == 0)
+                                                if hasValidation && !usable { flags |= ScoreResults.validationIgnored }
+                                                if row.flags & ObjectiveRow.excludedByDecision != 0 && usable {
+                                                    outcome = .excludedByDecision
+                                                } else if row.flags & ObjectiveRow.beforeHorizon != 0 && p.excludeBeforeHorizon {
+                                                    outcome = .excludedHorizon
+                                                } else if row.flags & ObjectiveRow.childless != 0 {
+                                                    if p.childlessFull {
+                                                        computed = 100
+                                                        outcome = .childlessFull
+                                                    } else {
+                                                        outcome = .childlessExcluded
+                                                    }
+                                                } else if st != 0 && p.statusCounting[st] == .excluded {
+                                                    outcome = .excludedStatus
+                                                } else if st != 0 && p.statusCounting[st] == .fixed {
+                                                    computed = p.statusValue[st]
+                                                    outcome = .statusFixed
+                                                } else if row.inherits == -2 {
+                                                    outcome = .missingReference
+                                                } else if row.inherits >= 0 {
+                                                    outcome = .inherited
+                                                    flags |= ScoreResults.pending
+                                                } else {
+                                                    var found = false
+                                                    for src in sources {
+                                                        switch src {
+                                                        case .indicators:
+                                                            if !indicatorMean.isNaN {
+                                                                computed = indicatorMean
+                                                                outcome = .indicators
+                                                                found = true
+                                                            }
+                                                        case .directScore:
+                                                            if !row.direct.isNaN {
+                                                                computed = row.direct
+                                                                outcome = .directScore
+                                                                found = true
+                                                            }
+                                                        case .statusGrade:
+                                                            if st != 0 && !p.statusGrade[st].isNaN {
+                                                                computed = p.statusGrade[st]
+                                                                outcome = .statusGrade
+                                                                found = true
+                                                            }
+                                                        }
+                                                        if found { break }
+                                                    }
+                                                    if !found && p.notReportedCounting == .fixed {
+                                                        computed = p.notReportedValue
+                                                        outcome = .notReportedFixed
+                                                    }
+                                                }
+                                                computedOut[o] = computed
+                                                outcomeOut[o] = outcome
+                                                effectiveOut[o] = effective(computed, row, usable, p, &flags)
+                                                flagsOut[o] = flags
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
-                        if found { break }
                     }
-                    if !found && p.notReportedCounting == .fixed { computed = p.notReportedValue; outcome = .notReportedFixed }
                 }
-                computedOut[o] = computed
-                outcomeOut[o] = outcome
-                effectiveOut[o] = effective(computed, row, usable, p, &flags)
-                flagsOut[o] = flags
             }
-        }}}}}}}}}
-        r.indScore = indScoreA; r.indOutcome = indOutcomeA; r.objComputed = computedA; r.objEffective = effectiveA
-        r.objOutcome = outcomeA; r.objFlags = flagsA
+        }
+        r.indScore = indScoreA
+        r.indOutcome = indOutcomeA
+        r.objComputed = computedA
+        r.objEffective = effectiveA
+        r.objOutcome = outcomeA
+        r.objFlags = flagsA
     }
 
     /// The Nucleo's validated score wins over the computed one, except for an objective it excluded.
@@ -129,7 +181,8 @@ public enum ScoringEngine {
                 let row = plan.obj[o]
                 let t = Int(row.inherits)
                 guard r.objFlags[t] & ScoreResults.pending == 0 else { return false }
-                let usable = row.flags & ObjectiveRow.hasValidation != 0
+                let usable =
+                    row.flags & ObjectiveRow.hasValidation != 0
                     && (!p.reasonRequired || row.flags & ObjectiveRow.validationNoReason == 0)
                 r.objFlags[o] &= ~ScoreResults.pending
                 r.objComputed[o] = r.objEffective[t]

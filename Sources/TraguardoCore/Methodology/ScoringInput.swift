@@ -16,9 +16,11 @@ public struct ScoringInput: Sendable {
     /// Values of the organisational-performance indicators, by indicator key.
     public var organisationalValues: [String: Double]
 
-    public init(methodology: Methodology, nodes: [PlanNode], indicators: [Indicator] = [], units: [OrgUnit] = [],
-                values: [MonitoringValue] = [], validations: [Validation] = [], campaignKey: String? = nil,
-                asOf: Day, year: Int? = nil, organisationalValues: [String: Double] = [:]) {
+    public init(
+        methodology: Methodology, nodes: [PlanNode], indicators: [Indicator] = [], units: [OrgUnit] = [],
+        values: [MonitoringValue] = [], validations: [Validation] = [], campaignKey: String? = nil,
+        asOf: Day, year: Int? = nil, organisationalValues: [String: Double] = [:]
+    ) {
         self.methodology = methodology
         self.nodes = nodes
         self.indicators = indicators
@@ -32,14 +34,18 @@ public struct ScoringInput: Sendable {
     }
 
     /// From a plan bundle: the given campaign (or the final one, or the last one) decides "as of".
-    public init(bundle: PlanBundle, methodology: Methodology, campaignKey: String? = nil,
-                organisationalValues: [String: Double] = [:]) {
-        let campaign = campaignKey.flatMap { k in bundle.campaigns.first { $0.key == k } }
+    public init(
+        bundle: PlanBundle, methodology: Methodology, campaignKey: String? = nil,
+        organisationalValues: [String: Double] = [:]
+    ) {
+        let campaign =
+            campaignKey.flatMap { k in bundle.campaigns.first { $0.key == k } }
             ?? bundle.campaigns.last { $0.isFinal } ?? bundle.campaigns.last
         let asOf = campaign?.asOf ?? Day(year: bundle.plan.year, month: 12, day: 31)!
-        self.init(methodology: methodology, nodes: bundle.nodes, indicators: bundle.indicators, units: bundle.units,
-                  values: bundle.values, validations: bundle.validations, campaignKey: campaign?.key, asOf: asOf,
-                  year: bundle.plan.year, organisationalValues: organisationalValues)
+        self.init(
+            methodology: methodology, nodes: bundle.nodes, indicators: bundle.indicators, units: bundle.units,
+            values: bundle.values, validations: bundle.validations, campaignKey: campaign?.key, asOf: asOf,
+            year: bundle.plan.year, organisationalValues: organisationalValues)
     }
 }
 

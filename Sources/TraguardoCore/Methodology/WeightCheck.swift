@@ -14,8 +14,10 @@ public enum WeightCheck {
     /// Sums the weights of the objectives each unit and each responsabile owns (trasversali and objectives
     /// without a weight are left out: they are weighted elsewhere or not at all), and of the indicators of
     /// each objective when they have weights.
-    public static func check(nodes: [PlanNode], units: [OrgUnit], people: [Person] = [], indicators: [Indicator] = [],
-                             policy: WeightPolicy) -> [WeightWarning] {
+    public static func check(
+        nodes: [PlanNode], units: [OrgUnit], people: [Person] = [], indicators: [Indicator] = [],
+        policy: WeightPolicy
+    ) -> [WeightWarning] {
         var out: [WeightWarning] = []
         let unitSymbol = policy.unit.symbol
         func fmt(_ x: Double) -> String { ScoreFormat.compact(x) + unitSymbol }
@@ -26,8 +28,10 @@ public enum WeightCheck {
                 guard !owned.isEmpty else { continue }
                 let sum = owned.reduce(0) { $0 + $1.weight! }
                 if Swift.abs(sum - expected) > policy.tolerance {
-                    out.append(.init(scope: .unit, key: u.key, name: u.displayName, sum: sum, expected: expected,
-                                     message: "I pesi degli obiettivi dell'unità «\(u.displayName)» sommano a \(fmt(sum)), non a \(fmt(expected))."))
+                    out.append(
+                        .init(
+                            scope: .unit, key: u.key, name: u.displayName, sum: sum, expected: expected,
+                            message: "I pesi degli obiettivi dell'unità «\(u.displayName)» sommano a \(fmt(sum)), non a \(fmt(expected))."))
                 }
             }
         }
@@ -39,8 +43,10 @@ public enum WeightCheck {
                 let name = people.first { $0.key == k }?.displayName ?? k
                 if Swift.abs(sum - expected) > policy.tolerance {
                     let how = sum > expected ? "oltre i" : "meno dei"
-                    out.append(.init(scope: .person, key: k, name: name, sum: sum, expected: expected,
-                                     message: "I pesi degli obiettivi di «\(name)» sommano a \(fmt(sum)), \(how) \(fmt(expected)) attesi per persona."))
+                    out.append(
+                        .init(
+                            scope: .person, key: k, name: name, sum: sum, expected: expected,
+                            message: "I pesi degli obiettivi di «\(name)» sommano a \(fmt(sum)), \(how) \(fmt(expected)) attesi per persona."))
                 }
             }
         }
@@ -50,8 +56,12 @@ public enum WeightCheck {
                 guard !ws.isEmpty else { continue }
                 let sum = ws.reduce(0, +)
                 if Swift.abs(sum - expected) > policy.tolerance {
-                    out.append(.init(scope: .objective, key: n.key, name: n.title, sum: sum, expected: expected,
-                                     message: "I pesi degli indicatori di «\(n.title)» sommano a \(ScoreFormat.compact(sum))%, non a \(ScoreFormat.compact(expected))%."))
+                    out.append(
+                        .init(
+                            scope: .objective, key: n.key, name: n.title, sum: sum, expected: expected,
+                            message:
+                                "I pesi degli indicatori di «\(n.title)» sommano a \(ScoreFormat.compact(sum))%, non a \(ScoreFormat.compact(expected))%."
+                        ))
                 }
             }
         }

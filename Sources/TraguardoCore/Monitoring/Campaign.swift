@@ -37,9 +37,11 @@ public struct MonitoringValue: Hashable, Sendable, Codable {
     public var extendedDeadline: Day?
     public var raw: String?
 
-    public init(campaignKey: String, nodeKey: String, indicatorKey: String? = nil, actual: Measure? = nil, progress: Double? = nil,
-                status: ProgressStatus? = nil, directScore: Double? = nil, narrative: String? = nil, evidence: String? = nil,
-                extendedDeadline: Day? = nil, raw: String? = nil) {
+    public init(
+        campaignKey: String, nodeKey: String, indicatorKey: String? = nil, actual: Measure? = nil, progress: Double? = nil,
+        status: ProgressStatus? = nil, directScore: Double? = nil, narrative: String? = nil, evidence: String? = nil,
+        extendedDeadline: Day? = nil, raw: String? = nil
+    ) {
         self.campaignKey = campaignKey
         self.nodeKey = nodeKey
         self.indicatorKey = indicatorKey

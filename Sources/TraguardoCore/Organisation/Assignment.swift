@@ -44,6 +44,10 @@ public enum Responsibility {
     public static func holder(of unitKey: String, on day: Day, in assignments: [Assignment]) -> Assignment? {
         assignments
             .filter { $0.unitKey == unitKey && $0.validity.contains(day) }
-            .min { ($0.role.precedence, $0.validity.from ?? Day(year: 1, month: 1, day: 1)!) < ($1.role.precedence, $1.validity.from ?? Day(year: 1, month: 1, day: 1)!) }
+            .min {
+                ($0.role.precedence, $0.validity.from ?? Day(year: 1, month: 1, day: 1)!) < (
+                    $1.role.precedence, $1.validity.from ?? Day(year: 1, month: 1, day: 1)!
+                )
+            }
     }
 }

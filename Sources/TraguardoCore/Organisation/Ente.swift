@@ -11,8 +11,10 @@ public struct Ente: Hashable, Sendable, Codable {
     public var memberSlugs: [String]
     public var memberNames: [String]
 
-    public init(slug: String, name: String, kind: EnteKind, codiceISTAT: String? = nil, codiceIPA: String? = nil,
-                employees: Int? = nil, population: Int? = nil, memberSlugs: [String] = [], memberNames: [String] = []) {
+    public init(
+        slug: String, name: String, kind: EnteKind, codiceISTAT: String? = nil, codiceIPA: String? = nil,
+        employees: Int? = nil, population: Int? = nil, memberSlugs: [String] = [], memberNames: [String] = []
+    ) {
         self.slug = slug
         self.name = name
         self.kind = kind

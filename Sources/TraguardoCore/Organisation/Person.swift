@@ -9,8 +9,10 @@ public struct Person: Hashable, Sendable, Codable {
     public var homeUnitKey: String?
     public var email: String?
 
-    public init(key: String, familyName: String, givenName: String, staffGrade: String? = nil, position: String? = nil,
-                homeUnitKey: String? = nil, email: String? = nil) {
+    public init(
+        key: String, familyName: String, givenName: String, staffGrade: String? = nil, position: String? = nil,
+        homeUnitKey: String? = nil, email: String? = nil
+    ) {
         self.key = key
         self.familyName = familyName
         self.givenName = givenName

@@ -20,9 +20,11 @@ public struct Phase: Hashable, Sendable, Codable {
     public var targetRaw: String?
     public var sourceFlags: [String]
 
-    public init(key: String, nodeKey: String, ordinal: Int, group: String? = nil, code: String? = nil, title: String,
-                description: String? = nil, months: [Int] = [], start: Day? = nil, due: Day? = nil, periodRaw: String? = nil,
-                weight: Double? = nil, indicatorText: String? = nil, targetRaw: String? = nil, sourceFlags: [String] = []) {
+    public init(
+        key: String, nodeKey: String, ordinal: Int, group: String? = nil, code: String? = nil, title: String,
+        description: String? = nil, months: [Int] = [], start: Day? = nil, due: Day? = nil, periodRaw: String? = nil,
+        weight: Double? = nil, indicatorText: String? = nil, targetRaw: String? = nil, sourceFlags: [String] = []
+    ) {
         self.key = key
         self.nodeKey = nodeKey
         self.ordinal = ordinal

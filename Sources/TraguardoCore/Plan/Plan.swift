@@ -14,8 +14,10 @@ public struct Plan: Hashable, Sendable, Codable {
     public var levels: [CascadeLevel]
     public var notes: String?
 
-    public init(key: String, title: String, firstYear: Int, lastYear: Int, year: Int, approval: Act? = nil,
-                state: PlanState = .bozza, version: Int = 1, levels: [CascadeLevel] = CascadeLevel.allCases, notes: String? = nil) {
+    public init(
+        key: String, title: String, firstYear: Int, lastYear: Int, year: Int, approval: Act? = nil,
+        state: PlanState = .bozza, version: Int = 1, levels: [CascadeLevel] = CascadeLevel.allCases, notes: String? = nil
+    ) {
         self.key = key
         self.title = title
         self.firstYear = firstYear

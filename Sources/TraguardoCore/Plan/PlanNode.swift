@@ -45,15 +45,17 @@ public struct PlanNode: Hashable, Sendable, Codable {
     /// Inconsistencies of the source document, flagged, never fixed.
     public var sourceFlags: [String]
 
-    public init(key: String, level: CascadeLevel, parentKey: String? = nil, code: String? = nil, title: String,
-                description: String? = nil, order: Int = 0, ownerUnitKeys: [String] = [], crossCutting: Bool = false,
-                coordinatingUnitKey: String? = nil, responsiblePersonKeys: [String] = [], politicalReferentKeys: [String] = [],
-                horizon: Horizon? = nil, weight: Double? = nil, weightRaw: String? = nil, classifications: [String] = [],
-                stakeholders: [String] = [], contributors: [String] = [], baseline: String? = nil, expectedOutcome: String? = nil,
-                criticalFactors: String? = nil, dataSource: String? = nil, publicValue: String? = nil, missione: String? = nil,
-                programma: String? = nil, dupRefs: [String] = [], dupRefRaw: String? = nil, deadline: Day? = nil,
-                deadlineRaw: String? = nil, inheritsFromKey: String? = nil, notes: String? = nil,
-                verbatim: [String: String] = [:], sourceFlags: [String] = []) {
+    public init(
+        key: String, level: CascadeLevel, parentKey: String? = nil, code: String? = nil, title: String,
+        description: String? = nil, order: Int = 0, ownerUnitKeys: [String] = [], crossCutting: Bool = false,
+        coordinatingUnitKey: String? = nil, responsiblePersonKeys: [String] = [], politicalReferentKeys: [String] = [],
+        horizon: Horizon? = nil, weight: Double? = nil, weightRaw: String? = nil, classifications: [String] = [],
+        stakeholders: [String] = [], contributors: [String] = [], baseline: String? = nil, expectedOutcome: String? = nil,
+        criticalFactors: String? = nil, dataSource: String? = nil, publicValue: String? = nil, missione: String? = nil,
+        programma: String? = nil, dupRefs: [String] = [], dupRefRaw: String? = nil, deadline: Day? = nil,
+        deadlineRaw: String? = nil, inheritsFromKey: String? = nil, notes: String? = nil,
+        verbatim: [String: String] = [:], sourceFlags: [String] = []
+    ) {
         self.key = key
         self.level = level
         self.parentKey = parentKey

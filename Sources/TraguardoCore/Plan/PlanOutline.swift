@@ -30,8 +30,10 @@ public struct PlanOutline: Sendable {
         func walk(_ node: PlanNode, _ depth: Int) {
             guard visited.insert(node.key).inserted else { return }
             let kids = sorted(children[node.key] ?? [])
-            rows.append(Row(node: node, depth: depth, children: kids.count, phases: phases[node.key] ?? 0,
-                            indicators: indicators[node.key] ?? 0, participants: participants[node.key] ?? 0))
+            rows.append(
+                Row(
+                    node: node, depth: depth, children: kids.count, phases: phases[node.key] ?? 0,
+                    indicators: indicators[node.key] ?? 0, participants: participants[node.key] ?? 0))
             kids.forEach { walk($0, depth + 1) }
         }
         sorted(roots).forEach { walk($0, 0) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Next year's plan from this year's: the strategic cascade carries over; among the objectives that are
 /// measured, the multi-year ones carry on with their next stage, and the single-year ones end here.
 /// Last year's final actuals become the new baselines; campaigns, values and validations stay behind.
@@ -48,8 +50,9 @@ public enum PlanRollover {
             return c
         }
         let finalCampaign = b.campaigns.last { $0.isFinal } ?? b.campaigns.last
-        let actuals = Dictionary(b.values.filter { $0.campaignKey == finalCampaign?.key && $0.indicatorKey != nil }
-            .compactMap { v in v.actual.map { (v.indicatorKey!, $0) } }, uniquingKeysWith: { a, _ in a })
+        let actuals = Dictionary(
+            b.values.filter { $0.campaignKey == finalCampaign?.key && $0.indicatorKey != nil }
+                .compactMap { v in v.actual.map { (v.indicatorKey!, $0) } }, uniquingKeysWith: { a, _ in a })
         let indicators = b.indicators.filter { keep.contains($0.nodeKey) }.map { i -> Indicator in
             var c = i
             c.phaseKey = nil
@@ -88,5 +91,3 @@ public enum PlanRollover {
         return "\(p.title) (\(p.year + 1))"
     }
 }
-
-import Foundation

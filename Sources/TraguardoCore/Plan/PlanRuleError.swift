@@ -26,7 +26,8 @@ public enum PlanRuleError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unknownItem(let key): "Elemento \"\(key)\" inesistente in questo obiettivo."
         case .unknownUnit(let key): "Unità \"\(key)\" inesistente in questo ente."
         case .levelNotInPlan(let level): "Il livello «\(level)» non è previsto da questo piano."
-        case .parentLevel(let parent, let child): "Un «\(child)» non può stare sotto un «\(parent)»: il nodo superiore deve essere di un livello più alto."
+        case .parentLevel(let parent, let child):
+            "Un «\(child)» non può stare sotto un «\(parent)»: il nodo superiore deve essere di un livello più alto."
         case .hasChildren(let title): "«\(title)» ha sotto-obiettivi: spostali o eliminali prima."
         case .cycle: "Un nodo non può essere spostato sotto sé stesso o sotto un suo discendente."
         case .invalidYears: "Anni non validi: il primo anno deve precedere o coincidere con l'ultimo e l'anno di dettaglio deve stare tra i due."

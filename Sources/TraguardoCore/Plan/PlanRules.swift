@@ -30,8 +30,10 @@ public enum PlanRules {
 
     /// A new node (`previousKey` nil) or an edited one: title, level, parent above it, no cycle, known units.
     /// Keys are stable once given, because bundles, values and scores refer to them.
-    public static func check(_ node: PlanNode, previousKey: String?, in plan: Plan, nodes: [NodeLink],
-                             unitKeys: Set<String>) throws(PlanRuleError) {
+    public static func check(
+        _ node: PlanNode, previousKey: String?, in plan: Plan, nodes: [NodeLink],
+        unitKeys: Set<String>
+    ) throws(PlanRuleError) {
         try requireEditable(plan)
         guard !node.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missing("Titolo") }
         guard plan.levels.contains(node.level) else { throw .levelNotInPlan(node.level.label) }

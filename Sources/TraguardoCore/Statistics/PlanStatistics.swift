@@ -43,9 +43,11 @@ public struct PlanStatistics: Codable, Sendable, Equatable {
 
     /// Italian lines for the terminal and the plan page, in cascade order.
     public var lines: [String] {
-        var out = ["Ente: \(ente) — piano \(plan), anno \(year)",
-                   "Unità organizzative: \(units)", "Persone: \(people) (incarichi: \(assignments), referenti politici: \(politicalReferents))",
-                   "Partecipazioni: \(participations) righe, \(participants) persone"]
+        var out = [
+            "Ente: \(ente) — piano \(plan), anno \(year)",
+            "Unità organizzative: \(units)", "Persone: \(people) (incarichi: \(assignments), referenti politici: \(politicalReferents))",
+            "Partecipazioni: \(participations) righe, \(participants) persone",
+        ]
         for level in CascadeLevel.allCases {
             if let n = nodesByLevel[level.rawValue] { out.append("\(level.pluralLabel): \(n)") }
         }

@@ -61,7 +61,8 @@ public struct DemoInstaller: Sendable {
                     unitGrant = [try unit.requireID()]
                     unitScope = "\(e.name), \(unit.code) \(unit.name)"
                     let respEnte = try e.requireID()
-                    try await create(tx, "responsabile", "Responsabile demo", grants: [Grant(enteID: respEnte, role: .responsabile, unitIDs: unitGrant)])
+                    try await create(
+                        tx, "responsabile", "Responsabile demo", grants: [Grant(enteID: respEnte, role: .responsabile, unitIDs: unitGrant)])
                     break
                 }
             }
@@ -83,7 +84,8 @@ public struct DemoInstaller: Sendable {
     }
 
     private func create(_ db: any Database, _ username: String, _ name: String, admin: Bool = false, grants: [Grant] = []) async throws {
-        try await users.create(NewUser(username: username, displayName: name, password: Self.password, isSystemAdmin: admin, grants: grants),
-                               on: db, actor: .system)
+        try await users.create(
+            NewUser(username: username, displayName: name, password: Self.password, isSystemAdmin: admin, grants: grants),
+            on: db, actor: .system)
     }
 }

@@ -126,8 +126,9 @@ public enum BundleImporter {
         summary.indicators = bundle.indicators.count
         summary.participations = bundle.participations.count
         summary.values = bundle.values.count
-        try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .plan, entityID: bundle.plan.key, action: .import,
-                                  after: summary)
+        try await AuditLog.record(
+            on: tx, actor: actor, enteID: enteID, entity: .plan, entityID: bundle.plan.key, action: .import,
+            after: summary)
         return summary
     }
 }

@@ -28,7 +28,8 @@ public final class AssignmentRecord: Model, @unchecked Sendable {
     }
 
     public func domain(personKey: String, unitKey: String) -> Assignment {
-        Assignment(personKey: personKey, unitKey: unitKey, role: AssignmentRole(rawValue: role) ?? .titolare,
-                   validity: DayRange(from: validFrom.flatMap(Day.init(iso:)), to: validTo.flatMap(Day.init(iso:))), act: act)
+        Assignment(
+            personKey: personKey, unitKey: unitKey, role: AssignmentRole(rawValue: role) ?? .titolare,
+            validity: DayRange(from: validFrom.flatMap(Day.init(iso:)), to: validTo.flatMap(Day.init(iso:))), act: act)
     }
 }

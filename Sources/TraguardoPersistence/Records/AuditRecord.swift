@@ -32,7 +32,8 @@ public final class AuditRecord: Model, @unchecked Sendable {
     }
 
     public var domain: AuditEntry {
-        AuditEntry(at: at, actorID: actorID, actorName: actorName, enteID: enteID, entity: entity, entityID: entityID,
-                   action: AuditAction(rawValue: action) ?? .update, before: before, after: after)
+        AuditEntry(
+            at: at, actorID: actorID, actorName: actorName, enteID: enteID, entity: entity, entityID: entityID,
+            action: AuditAction(rawValue: action) ?? .update, before: before, after: after)
     }
 }

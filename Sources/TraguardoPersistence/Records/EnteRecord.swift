@@ -39,7 +39,8 @@ public final class EnteRecord: Model, @unchecked Sendable {
     }
 
     public var domain: Ente {
-        Ente(slug: slug, name: name, kind: EnteKind(rawValue: kind) ?? .altro, codiceISTAT: codiceISTAT, codiceIPA: codiceIPA,
-             employees: employees, population: population, memberSlugs: memberSlugs, memberNames: memberNames)
+        Ente(
+            slug: slug, name: name, kind: EnteKind(rawValue: kind) ?? .altro, codiceISTAT: codiceISTAT, codiceIPA: codiceIPA,
+            employees: employees, population: population, memberSlugs: memberSlugs, memberNames: memberNames)
     }
 }

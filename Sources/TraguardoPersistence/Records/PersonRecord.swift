@@ -33,8 +33,9 @@ public final class PersonRecord: Model, @unchecked Sendable {
     }
 
     public func domain(homeUnitKey: String?) -> Person {
-        Person(key: key, familyName: familyName, givenName: givenName, staffGrade: staffGrade, position: position,
-               homeUnitKey: homeUnitKey, email: email)
+        Person(
+            key: key, familyName: familyName, givenName: givenName, staffGrade: staffGrade, position: position,
+            homeUnitKey: homeUnitKey, email: email)
     }
 
     public var displayName: String { givenName.isEmpty ? familyName : "\(familyName) \(givenName)" }

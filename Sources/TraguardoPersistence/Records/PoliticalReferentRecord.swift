@@ -27,7 +27,8 @@ public final class PoliticalReferentRecord: Model, @unchecked Sendable {
     }
 
     public var domain: PoliticalReferent {
-        PoliticalReferent(key: key, name: name, office: PoliticalOffice(rawValue: office) ?? .assessore, deleghe: deleghe,
-                          validity: DayRange(from: validFrom.flatMap(Day.init(iso:)), to: validTo.flatMap(Day.init(iso:))))
+        PoliticalReferent(
+            key: key, name: name, office: PoliticalOffice(rawValue: office) ?? .assessore, deleghe: deleghe,
+            validity: DayRange(from: validFrom.flatMap(Day.init(iso:)), to: validTo.flatMap(Day.init(iso:))))
     }
 }

@@ -88,8 +88,10 @@ extension Store {
 
     /// Units and people of an ente, for the home page's cards.
     public func counts(enteID: UUID) async throws -> (units: Int, people: Int) {
-        (try await OrgUnitRecord.query(on: db).filter(\.$ente.$id == enteID).count(),
-         try await PersonRecord.query(on: db).filter(\.$ente.$id == enteID).count())
+        (
+            try await OrgUnitRecord.query(on: db).filter(\.$ente.$id == enteID).count(),
+            try await PersonRecord.query(on: db).filter(\.$ente.$id == enteID).count()
+        )
     }
 
     /// A trivial query: the database answers.
@@ -145,14 +147,16 @@ extension Store {
         return grouped.keys.sorted().map { username in
             let ms = grouped[username]!
             let user = ms[0].user
-            return Account(username: username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
-                           lockedUntil: user.lockedUntil, grants: ms.compactMap(\.grant))
+            return Account(
+                username: username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
+                lockedUntil: user.lockedUntil, grants: ms.compactMap(\.grant))
         }
     }
 
     private static func account(_ u: UserRecord) -> Account {
-        Account(username: u.username, displayName: u.displayName, isSystemAdmin: u.isSystemAdmin, lockedUntil: u.lockedUntil,
-                grants: u.memberships.compactMap(\.grant))
+        Account(
+            username: u.username, displayName: u.displayName, isSystemAdmin: u.isSystemAdmin, lockedUntil: u.lockedUntil,
+            grants: u.memberships.compactMap(\.grant))
     }
 }
 
@@ -164,8 +168,9 @@ extension Store {
     }
 
     public func recordLogout(_ principal: Principal) async throws {
-        try await AuditLog.record(on: db, actor: Actor(id: principal.userID, name: principal.username), enteID: nil, entity: .session,
-                                  entityID: principal.username, action: .logout)
+        try await AuditLog.record(
+            on: db, actor: Actor(id: principal.userID, name: principal.username), enteID: nil, entity: .session,
+            entityID: principal.username, action: .logout)
     }
 }
 
@@ -189,8 +194,10 @@ extension Store {
         try await PlanEditor.createPlan(plan, enteID: enteID, on: db, actor: actor)
     }
 
-    public func move(_ plan: StoredPlan, to state: PlanState, act: Act?, allows: @escaping @Sendable (Permission) -> Bool,
-                     actor: Actor) async throws -> Plan {
+    public func move(
+        _ plan: StoredPlan, to state: PlanState, act: Act?, allows: @escaping @Sendable (Permission) -> Bool,
+        actor: Actor
+    ) async throws -> Plan {
         try await PlanEditor.move(planID: plan.id, to: state, act: act, allows: allows, on: db, actor: actor)
     }
 
@@ -235,8 +242,9 @@ extension Store {
 
     public func methodologyHistory(enteID: UUID) async throws -> [MethodologyVersion] {
         try await MethodologyStore.history(enteID: enteID, on: db).map {
-            MethodologyVersion(year: $0.year, version: $0.version, name: (try? $0.methodology.name) ?? $0.methodologyID,
-                               adoptedBy: $0.adoptedBy, adoptedAt: $0.createdAt)
+            MethodologyVersion(
+                year: $0.year, version: $0.version, name: (try? $0.methodology.name) ?? $0.methodologyID,
+                adoptedBy: $0.adoptedBy, adoptedAt: $0.createdAt)
         }
     }
 

@@ -8,10 +8,13 @@ import TraguardoCore
 public enum AuditLog {
     /// Writes the row and, for a change of an ente's data, moves the ente's revision in the same transaction,
     /// so every cache keyed by it (in any app instance) stops being used the moment the change commits.
-    public static func record(on db: any Database, actor: Actor, enteID: UUID?, entity: AuditEntity, entityID: String,
-                              action: AuditAction, before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws {
-        let entry = AuditEntry(at: Date(), actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue,
-                               entityID: entityID, action: action, before: before.map(snapshot), after: after.map(snapshot))
+    public static func record(
+        on db: any Database, actor: Actor, enteID: UUID?, entity: AuditEntity, entityID: String,
+        action: AuditAction, before: (any Encodable)? = nil, after: (any Encodable)? = nil
+    ) async throws {
+        let entry = AuditEntry(
+            at: Date(), actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue,
+            entityID: entityID, action: action, before: before.map(snapshot), after: after.map(snapshot))
         try await AuditRecord(entry).create(on: db)
         if let enteID, action != .login, action != .loginFailed, action != .logout {
             try await bumpRevision(of: enteID, on: db)
@@ -45,8 +48,10 @@ public enum AuditLog {
         public var limit: Int
         public var offset: Int
 
-        public init(enteIDs: [UUID]? = nil, entity: AuditEntity? = nil, actorName: String? = nil, action: AuditAction? = nil,
-                    from: Date? = nil, to: Date? = nil, limit: Int = 100, offset: Int = 0) {
+        public init(
+            enteIDs: [UUID]? = nil, entity: AuditEntity? = nil, actorName: String? = nil, action: AuditAction? = nil,
+            from: Date? = nil, to: Date? = nil, limit: Int = 100, offset: Int = 0
+        ) {
             self.enteIDs = enteIDs
             self.entity = entity
             self.actorName = actorName

@@ -9,7 +9,8 @@ public enum EnteStoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidSlug(let s): "Identificativo dell'ente non valido (\"\(s)\"): usa lettere minuscole, cifre e trattini, ad esempio cassano-d-adda."
+        case .invalidSlug(let s):
+            "Identificativo dell'ente non valido (\"\(s)\"): usa lettere minuscole, cifre e trattini, ad esempio cassano-d-adda."
         case .duplicateSlug(let s): "Esiste già un ente con identificativo \"\(s)\"."
         case .missingName: "Il nome dell'ente è obbligatorio."
         }

@@ -19,7 +19,8 @@ public enum MethodologyStore {
     /// The shipped presets, `generale` first. Loaded once: they are read-only data files.
     public static let presets: [Methodology] = {
         guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Presets"),
-              let files = try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil) else { return [] }
+            let files = try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        else { return [] }
         let decoded = files.filter { $0.pathExtension == "json" }.compactMap { url -> Methodology? in
             guard let data = try? Data(contentsOf: url) else { return nil }
             return try? JSONDecoder().decode(Methodology.self, from: data)
@@ -33,7 +34,8 @@ public enum MethodologyStore {
     /// one; the general preset when the ente has adopted none.
     public static func current(enteID: UUID, year: Int, on db: any Database) async throws -> (methodology: Methodology, version: Int?) {
         if let record = try await MethodologyRecord.query(on: db).filter(\.$ente.$id == enteID).filter(\.$year <= year)
-            .sort(\.$year, .descending).sort(\.$version, .descending).first() {
+            .sort(\.$year, .descending).sort(\.$version, .descending).first()
+        {
             return (try record.methodology, record.version)
         }
         guard let general = preset("generale") ?? presets.first else { throw MethodologyStoreError.unknownPreset("generale") }
@@ -54,8 +56,9 @@ public enum MethodologyStore {
                 .sort(\.$version, .descending).first()
             let version = (previous?.version ?? 0) + 1
             try await MethodologyRecord(enteID: enteID, year: year, version: version, methodology: methodology, adoptedBy: actor.name).create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .methodology, entityID: "\(year) v\(version)",
-                                      action: previous == nil ? .create : .update, before: try previous?.methodology, after: methodology)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: enteID, entity: .methodology, entityID: "\(year) v\(version)",
+                action: previous == nil ? .create : .update, before: try previous?.methodology, after: methodology)
             return version
         }
     }

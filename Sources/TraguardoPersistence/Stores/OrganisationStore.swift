@@ -108,7 +108,8 @@ public enum OrganisationStore {
             throw OrganisationError.invalidPeriod(from: from, to: to)
         }
         return try await db.transaction { tx in
-            guard let person = try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == assignment.personKey).first() else {
+            guard let person = try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == assignment.personKey).first()
+            else {
                 throw OrganisationError.unknownReference(entity: "persona", key: assignment.personKey)
             }
             guard let unit = try await OrgUnitRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == assignment.unitKey).first() else {
@@ -116,17 +117,21 @@ public enum OrganisationStore {
             }
             let record = AssignmentRecord(enteID: enteID, personID: try person.requireID(), unitID: try unit.requireID(), assignment: assignment)
             try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: enteID, entity: .assignment,
-                                      entityID: "\(assignment.unitKey)/\(assignment.personKey)", action: .create, after: assignment)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: enteID, entity: .assignment,
+                entityID: "\(assignment.unitKey)/\(assignment.personKey)", action: .create, after: assignment)
             return record
         }
     }
 
     @discardableResult
-    public static func createReferent(_ referent: PoliticalReferent, enteID: UUID, on db: any Database, actor: Actor) async throws -> PoliticalReferentRecord {
+    public static func createReferent(_ referent: PoliticalReferent, enteID: UUID, on db: any Database, actor: Actor) async throws
+        -> PoliticalReferentRecord
+    {
         let record = PoliticalReferentRecord(enteID: enteID, referent: referent)
         try await record.create(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: enteID, entity: .politicalReferent, entityID: referent.key, action: .create, after: referent)
+        try await AuditLog.record(
+            on: db, actor: actor, enteID: enteID, entity: .politicalReferent, entityID: referent.key, action: .create, after: referent)
         return record
     }
 }

@@ -23,16 +23,19 @@ public enum PlanEditor {
 
     /// Moves the plan along its lifecycle (`PlanLifecycle`); `allows` answers for the user's permissions.
     @discardableResult
-    public static func move(planID: UUID, to state: PlanState, act: Act?, allows: @escaping @Sendable (Permission) -> Bool,
-                            on db: any Database, actor: Actor) async throws -> Plan {
+    public static func move(
+        planID: UUID, to state: PlanState, act: Act?, allows: @escaping @Sendable (Permission) -> Bool,
+        on db: any Database, actor: Actor
+    ) async throws -> Plan {
         try await db.transaction { tx in
             let record = try await load(planID, on: tx)
             let before = try record.value
             let after = try PlanLifecycle.move(before, to: state, act: act, allows: allows)
             try record.update(after)
             try await record.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .plan, entityID: before.key, action: .update,
-                                      before: before, after: after)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: record.$ente.id, entity: .plan, entityID: before.key, action: .update,
+                before: before, after: after)
             return after
         }
     }
@@ -42,22 +45,26 @@ public enum PlanEditor {
         try await db.transaction { tx in
             let record = try await load(planID, on: tx)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all()
-            let links = nodes.compactMap { n in CascadeLevel(rawValue: n.level).map { PlanRules.NodeLink(key: n.key, level: $0, parentKey: n.parentKey) } }
+            let links = nodes.compactMap { n in
+                CascadeLevel(rawValue: n.level).map { PlanRules.NodeLink(key: n.key, level: $0, parentKey: n.parentKey) }
+            }
             let unitKeys = Set(try await OrgUnitRecord.query(on: tx).filter(\.$ente.$id == record.$ente.id).all().map(\.key))
             try PlanRules.check(node, previousKey: previousKey, in: try record.value, nodes: links, unitKeys: unitKeys)
             if let previousKey, let existing = nodes.first(where: { $0.key == previousKey }) {
                 let before = try existing.value
-                let position = existing.order // the row's place in the plan stays where it was
+                let position = existing.order  // the row's place in the plan stays where it was
                 try existing.update(node)
                 existing.order = position
                 try await existing.save(on: tx)
-                try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: node.key, action: .update,
-                                          before: before, after: node)
+                try await AuditLog.record(
+                    on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: node.key, action: .update,
+                    before: before, after: node)
             } else {
                 let created = try PlanNodeRecord(planID: planID, node: node)
                 created.order = (nodes.map(\.order).max() ?? -1) + 1
                 try await created.create(on: tx)
-                try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: node.key, action: .create, after: node)
+                try await AuditLog.record(
+                    on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: node.key, action: .create, after: node)
             }
         }
     }
@@ -67,7 +74,9 @@ public enum PlanEditor {
             let record = try await load(planID, on: tx)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all()
             guard let target = nodes.first(where: { $0.key == nodeKey }) else { throw PlanRuleError.unknownNode(nodeKey) }
-            let links = nodes.compactMap { n in CascadeLevel(rawValue: n.level).map { PlanRules.NodeLink(key: n.key, level: $0, parentKey: n.parentKey) } }
+            let links = nodes.compactMap { n in
+                CascadeLevel(rawValue: n.level).map { PlanRules.NodeLink(key: n.key, level: $0, parentKey: n.parentKey) }
+            }
             let node = try target.value
             try PlanRules.checkDeletion(of: node, in: try record.value, nodes: links)
             try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$nodeKey == nodeKey).delete()
@@ -92,15 +101,20 @@ public enum PlanEditor {
             copyRecord.order = (nodes.map(\.order).max() ?? 0) + 1
             try await copyRecord.create(on: tx)
             for phase in copy.phases {
-                try await PlanItemRecord(planID: planID, kind: .phase, itemKey: phase.key, nodeKey: copy.node.key, order: phase.ordinal,
-                                         value: phase).create(on: tx)
+                try await PlanItemRecord(
+                    planID: planID, kind: .phase, itemKey: phase.key, nodeKey: copy.node.key, order: phase.ordinal,
+                    value: phase
+                ).create(on: tx)
             }
             for indicator in copy.indicators {
-                try await PlanItemRecord(planID: planID, kind: .indicator, itemKey: indicator.key, nodeKey: copy.node.key, order: indicator.order,
-                                         value: indicator).create(on: tx)
+                try await PlanItemRecord(
+                    planID: planID, kind: .indicator, itemKey: indicator.key, nodeKey: copy.node.key, order: indicator.order,
+                    value: indicator
+                ).create(on: tx)
             }
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: copy.node.key, action: .create,
-                                      after: copy.node)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: record.$ente.id, entity: .node, entityID: copy.node.key, action: .create,
+                after: copy.node)
             return copy.node.key
         }
     }
@@ -110,15 +124,18 @@ public enum PlanEditor {
         try await db.transaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.requireEditable(try record.value)
-            guard let item = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == kind.rawValue)
-                .filter(\.$itemKey == key).filter(\.$nodeKey == nodeKey).first() else { throw PlanRuleError.unknownItem(key) }
+            guard
+                let item = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == kind.rawValue)
+                    .filter(\.$itemKey == key).filter(\.$nodeKey == nodeKey).first()
+            else { throw PlanRuleError.unknownItem(key) }
             if kind == .indicator {
                 try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.value.rawValue)
                     .filter(\.$itemKey == key).delete()
             }
             try await item.delete(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: kind == .indicator ? .indicator : .phase,
-                                      entityID: key, action: .delete, before: AnyJSON(item.data))
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: record.$ente.id, entity: kind == .indicator ? .indicator : .phase,
+                entityID: key, action: .delete, before: AnyJSON(item.data))
         }
     }
 
@@ -128,13 +145,17 @@ public enum PlanEditor {
         try await db.transaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.check(indicator, in: try record.value)
-            let existing = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.indicator.rawValue).all()
+            let existing = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.indicator.rawValue)
+                .all()
             var added = indicator
             added.key = PlanKeys.indicator(of: indicator.nodeKey, existing: Set(existing.map(\.itemKey)))
             added.order = existing.filter { $0.nodeKey == indicator.nodeKey }.count + 1
-            try await PlanItemRecord(planID: planID, kind: .indicator, itemKey: added.key, nodeKey: added.nodeKey, order: existing.count,
-                                     value: added).create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .indicator, entityID: added.key, action: .create, after: added)
+            try await PlanItemRecord(
+                planID: planID, kind: .indicator, itemKey: added.key, nodeKey: added.nodeKey, order: existing.count,
+                value: added
+            ).create(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: record.$ente.id, entity: .indicator, entityID: added.key, action: .create, after: added)
             return added
         }
     }
@@ -149,9 +170,12 @@ public enum PlanEditor {
             var added = phase
             added.key = PlanKeys.phase(of: phase.nodeKey, existing: Set(existing.map(\.itemKey)))
             added.ordinal = existing.filter { $0.nodeKey == phase.nodeKey }.count + 1
-            try await PlanItemRecord(planID: planID, kind: .phase, itemKey: added.key, nodeKey: added.nodeKey, order: existing.count,
-                                     value: added).create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, enteID: record.$ente.id, entity: .phase, entityID: added.key, action: .create, after: added)
+            try await PlanItemRecord(
+                planID: planID, kind: .phase, itemKey: added.key, nodeKey: added.nodeKey, order: existing.count,
+                value: added
+            ).create(on: tx)
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: record.$ente.id, entity: .phase, entityID: added.key, action: .create, after: added)
             return added
         }
     }
@@ -179,12 +203,19 @@ enum JSONValue: Codable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {

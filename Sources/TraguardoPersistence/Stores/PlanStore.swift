@@ -96,8 +96,9 @@ public enum PlanStore {
         try await PlanItemRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await PlanNodeRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await plan.delete(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: plan.$ente.id, entity: .plan, entityID: plan.key, action: .delete,
-                                  before: try plan.value)
+        try await AuditLog.record(
+            on: db, actor: actor, enteID: plan.$ente.id, entity: .plan, entityID: plan.key, action: .delete,
+            before: try plan.value)
     }
 
     static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {

@@ -32,7 +32,8 @@ public enum UserStoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .invalidUsername(let u): "Nome utente non valido (\"\(u)\"): usa da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso."
+        case .invalidUsername(let u):
+            "Nome utente non valido (\"\(u)\"): usa da 3 a 64 caratteri tra lettere minuscole, cifre, punto, trattino e trattino basso."
         case .duplicateUsername(let u): "Esiste già un utente \"\(u)\"."
         case .weakPassword: "La password deve avere almeno 8 caratteri."
         case .unknownUser(let u): "Utente \"\(u)\" inesistente."
@@ -74,19 +75,22 @@ public struct UserStore: Sendable {
     }
 
     public func addGrant(_ grant: Grant, to user: UserRecord, on db: any Database, actor: Actor) async throws {
-        let membership = MembershipRecord(userID: try user.requireID(), enteID: grant.enteID, role: grant.role,
-                                          unitIDs: grant.unitIDs.sorted { $0.uuidString < $1.uuidString })
+        let membership = MembershipRecord(
+            userID: try user.requireID(), enteID: grant.enteID, role: grant.role,
+            unitIDs: grant.unitIDs.sorted { $0.uuidString < $1.uuidString })
         try await membership.create(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: grant.enteID, entity: .role, entityID: user.username,
-                                  action: .create, after: GrantSnapshot(username: user.username, role: grant.role.rawValue, unitIDs: membership.unitIDs))
+        try await AuditLog.record(
+            on: db, actor: actor, enteID: grant.enteID, entity: .role, entityID: user.username,
+            action: .create, after: GrantSnapshot(username: user.username, role: grant.role.rawValue, unitIDs: membership.unitIDs))
     }
 
     /// Checks the password and applies the back-off. A locked account is refused before the password is
     /// checked, so guessing during the lock gains nothing.
     public func authenticate(username: String, password: String, on db: any Database, now: Date = Date()) async throws -> LoginOutcome {
         guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first(), user.isActive else {
-            _ = try? await hasher.verify(password, against: hasher.dummyHash) // same cost whether or not the user exists
-            try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
+            _ = try? await hasher.verify(password, against: hasher.dummyHash)  // same cost whether or not the user exists
+            try await AuditLog.record(
+                on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
             return .invalidCredentials
         }
         if let until = user.lockedUntil, until > now { return .locked(until: until) }
@@ -95,14 +99,16 @@ public struct UserStore: Sendable {
             user.lockedUntil = nil
             user.lastLoginAt = now
             try await user.save(on: db)
-            try await AuditLog.record(on: db, actor: Actor(id: user.id, name: user.username), enteID: nil, entity: .session, entityID: user.username, action: .login)
+            try await AuditLog.record(
+                on: db, actor: Actor(id: user.id, name: user.username), enteID: nil, entity: .session, entityID: user.username, action: .login)
             return .success(userID: try user.requireID())
         }
         user.failedLogins += 1
         let lock = throttle.lockSeconds(afterFailures: user.failedLogins)
         user.lockedUntil = lock > 0 ? now.addingTimeInterval(TimeInterval(lock)) : nil
         try await user.save(on: db)
-        try await AuditLog.record(on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
+        try await AuditLog.record(
+            on: db, actor: Actor(id: nil, name: username), enteID: nil, entity: .session, entityID: username, action: .loginFailed)
         if let until = user.lockedUntil { return .locked(until: until) }
         return .invalidCredentials
     }
@@ -110,19 +116,23 @@ public struct UserStore: Sendable {
     /// The principal the access policy needs, or nil if the account is gone or disabled.
     public func principal(userID: UUID, on db: any Database) async throws -> Principal? {
         guard let user = try await UserRecord.query(on: db).filter(\.$id == userID).with(\.$memberships).first(), user.isActive else { return nil }
-        return Principal(userID: userID, username: user.username, displayName: user.displayName,
-                         isSystemAdmin: user.isSystemAdmin, grants: user.memberships.compactMap(\.grant))
+        return Principal(
+            userID: userID, username: user.username, displayName: user.displayName,
+            isSystemAdmin: user.isSystemAdmin, grants: user.memberships.compactMap(\.grant))
     }
 
     public func setPassword(username: String, password: String, on db: any Database, actor: Actor) async throws {
         guard password.count >= 8 else { throw UserStoreError.weakPassword }
-        guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else { throw UserStoreError.unknownUser(username) }
+        guard let user = try await UserRecord.query(on: db).filter(\.$username == username).first() else {
+            throw UserStoreError.unknownUser(username)
+        }
         user.passwordHash = try await hasher.hash(password)
         user.failedLogins = 0
         user.lockedUntil = nil
         try await user.save(on: db)
-        try await AuditLog.record(on: db, actor: actor, enteID: nil, entity: .user, entityID: username, action: .update,
-                                  before: ["password": "***"], after: ["password": "*** (cambiata)"])
+        try await AuditLog.record(
+            on: db, actor: actor, enteID: nil, entity: .user, entityID: username, action: .update,
+            before: ["password": "***"], after: ["password": "*** (cambiata)"])
     }
 }
 

@@ -14,7 +14,7 @@ enum ExcelDate {
         switch whole {
         case 61...: return day(ordinal: base1900 + whole)
         case 1...59: return day(ordinal: base1900 + whole + 1)
-        default: return nil // 0 is "00/01/1900", 60 is the phantom leap day
+        default: return nil  // 0 is "00/01/1900", 60 is the phantom leap day
         }
     }
 
@@ -61,7 +61,10 @@ enum ExcelDate {
         var out: [Character] = []
         var inQuote = false, inBracket = false, escaped = false
         for ch in code.lowercased() {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch ch {
             case "\"": inQuote.toggle()
             case "\\" where !inQuote: escaped = true

@@ -42,12 +42,17 @@ final class ODSContentHandler: XMLEventHandler {
         switch name {
         case "table":
             // A table inside a cell (rare sub-tables) is not part of the grid.
-            if tableDepth > 0 { ignoredDepth = 1; return }
+            if tableDepth > 0 {
+                ignoredDepth = 1
+                return
+            }
             tableDepth = 1
             tableName = attributes["name"] ?? "Foglio\(sheets.count + 1)"
-            rows = []; pendingEmptyRows = 0
+            rows = []
+            pendingEmptyRows = 0
         case "table-row":
-            row = []; pendingEmptyCells = 0
+            row = []
+            pendingEmptyCells = 0
             rowRepeat = max(1, attributes["number-rows-repeated"].flatMap { Int($0) } ?? 1)
         case "table-cell", "covered-table-cell":
             inCell = true
@@ -56,7 +61,10 @@ final class ODSContentHandler: XMLEventHandler {
         case "annotation":
             ignoredDepth = 1
         case "p", "h":
-            if inCell { inParagraph = true; paragraph = "" }
+            if inCell {
+                inParagraph = true
+                paragraph = ""
+            }
         case "s":
             if inParagraph { paragraph += String(repeating: " ", count: max(1, attributes["c"].flatMap { Int($0) } ?? 1)) }
         case "tab":
@@ -74,7 +82,10 @@ final class ODSContentHandler: XMLEventHandler {
         }
         switch name {
         case "p", "h":
-            if inParagraph { paragraphs.append(paragraph); inParagraph = false }
+            if inParagraph {
+                paragraphs.append(paragraph)
+                inParagraph = false
+            }
         case "table-cell", "covered-table-cell":
             finishCell()
         case "table-row":

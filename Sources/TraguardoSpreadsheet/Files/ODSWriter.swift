@@ -4,7 +4,8 @@ import TraguardoCore
 /// Writes a minimal OpenDocument spreadsheet: `mimetype` first and uncompressed (how readers recognise the
 /// format), a manifest, and one content part with string, float and date cells, a bold header and column widths.
 enum ODSWriter {
-    static let namespaces = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    static let namespaces =
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
         + "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
         + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
         + "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
@@ -23,14 +24,16 @@ enum ODSWriter {
         ])
     }
 
-    private static let manifest = header
+    private static let manifest =
+        header
         + "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
         + "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"\(SpreadsheetFormat.ods.mediaType)\"/>"
         + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
         + "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
         + "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>"
 
-    private static let meta = header + "<office:document-meta \(namespaces)><office:meta>"
+    private static let meta =
+        header + "<office:document-meta \(namespaces)><office:meta>"
         + "<meta:generator>Traguardo</meta:generator></office:meta></office:document-meta>"
 
     private static let styles = header + "<office:document-styles \(namespaces)><office:styles/></office:document-styles>"
@@ -44,14 +47,16 @@ enum ODSWriter {
 
     private static func content(_ sheets: [Sheet]) -> String {
         var s = header + "<office:document-content \(namespaces)><office:automatic-styles>"
-        s += "<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/><number:text>/</number:text>"
+        s +=
+            "<number:date-style style:name=\"N1\"><number:day number:style=\"long\"/><number:text>/</number:text>"
             + "<number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>"
         s += "<style:style style:name=\"ceDate\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>"
         s += "<style:style style:name=\"ceHead\" style:family=\"table-cell\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
         for (i, w) in widthBuckets.enumerated() {
             // About 0.2 cm per character of an 11-point font.
             let cm = NumberText.canonical((w * 0.2 * 100).rounded() / 100)
-            s += "<style:style style:name=\"co\(i)\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"\(cm)cm\"/></style:style>"
+            s +=
+                "<style:style style:name=\"co\(i)\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"\(cm)cm\"/></style:style>"
         }
         s += "</office:automatic-styles><office:body><office:spreadsheet>"
         for (sheet, name) in zip(sheets, SpreadsheetFile.safeSheetNames(sheets.map(\.name))) {
@@ -96,7 +101,12 @@ enum ODSWriter {
             let scalars = Array(line.unicodeScalars)
             var plain = String.UnicodeScalarView()
             var i = 0
-            func flush() { if !plain.isEmpty { out += XMLText.escape(String(plain)); plain = .init() } }
+            func flush() {
+                if !plain.isEmpty {
+                    out += XMLText.escape(String(plain))
+                    plain = .init()
+                }
+            }
             while i < scalars.count {
                 switch scalars[i] {
                 case " ":

@@ -15,7 +15,8 @@ enum OOXMLEscapes {
             out.append(contentsOf: rest[..<r.lowerBound].unicodeScalars)
             let tail = rest[r.lowerBound...]
             if escapeLength(in: tail) != nil, let code = UInt32(String(tail.dropFirst(2).prefix(4)), radix: 16),
-               let scalar = Unicode.Scalar(code) {
+                let scalar = Unicode.Scalar(code)
+            {
                 out.append(scalar)
                 rest = tail.dropFirst(7)
             } else {

@@ -41,7 +41,9 @@ final class SharedStringsHandler: XMLEventHandler {
 
     func start(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "si": inItem = true; current = ""
+        case "si":
+            inItem = true
+            current = ""
         case "rPh": phoneticDepth += 1
         case "t": inText = inItem && phoneticDepth == 0
         default: break
@@ -49,7 +51,9 @@ final class SharedStringsHandler: XMLEventHandler {
     }
     func end(_ name: String) {
         switch name {
-        case "si": strings.append(OOXMLEscapes.decode(current)); inItem = false
+        case "si":
+            strings.append(OOXMLEscapes.decode(current))
+            inItem = false
         case "rPh": phoneticDepth -= 1
         case "t": inText = false
         default: break

@@ -34,7 +34,10 @@ enum XLSXReader {
                 // The part could not be extracted (bad CRC, broken deflate stream): name the sheet it holds.
                 throw SpreadsheetFileError.damagedSheet(sheet: entry.name, part: path, line: line)
             }
-            guard let part else { sheets.append(Sheet(name: entry.name, rows: [])); continue }
+            guard let part else {
+                sheets.append(Sheet(name: entry.name, rows: []))
+                continue
+            }
             let handler = WorksheetHandler(context: context)
             try XMLEvents.parse(part, part: path, sheet: entry.name, into: handler)
             var sheet = Sheet(name: entry.name, rows: handler.rows)
@@ -90,7 +93,8 @@ final class WorksheetHandler: XMLEventHandler {
             columnIndex = attributes["r"].flatMap { ColumnLetters.index(ofReference: Substring($0)) } ?? columnIndex + 1
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap { Int($0) } ?? 0
-            value = ""; inlineText = ""
+            value = ""
+            inlineText = ""
         case "v": inValue = true
         case "is": inInline = true
         case "rPh": phoneticDepth += 1
@@ -137,7 +141,8 @@ final class WorksheetHandler: XMLEventHandler {
 
     private func store(_ cell: Cell) {
         guard cell != .empty, rowIndex >= 0, rowIndex < SheetLimits.maxRows,
-              columnIndex >= 0, columnIndex < SheetLimits.maxColumns else { return }
+            columnIndex >= 0, columnIndex < SheetLimits.maxColumns
+        else { return }
         if rows.count <= rowIndex { rows.append(contentsOf: repeatElement([], count: rowIndex + 1 - rows.count)) }
         if rows[rowIndex].count <= columnIndex {
             rows[rowIndex].append(contentsOf: repeatElement(.empty, count: columnIndex + 1 - rows[rowIndex].count))

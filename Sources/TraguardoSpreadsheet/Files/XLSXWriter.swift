@@ -34,12 +34,14 @@ enum XLSXWriter {
         s += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         s += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for i in 0..<sheetCount {
-            s += "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            s +=
+                "<Override PartName=\"/xl/worksheets/sheet\(i + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return s + "</Types>"
     }
 
-    private static let rootRelationships = header + "<Relationships xmlns=\"\(pkgRelNS)\">"
+    private static let rootRelationships =
+        header + "<Relationships xmlns=\"\(pkgRelNS)\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relNS)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
 
     private static func workbook(_ names: [String]) -> String {
@@ -58,7 +60,8 @@ enum XLSXWriter {
         return s + "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/></Relationships>"
     }
 
-    private static let styles = header + "<styleSheet xmlns=\"\(mainNS)\">"
+    private static let styles =
+        header + "<styleSheet xmlns=\"\(mainNS)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
@@ -74,7 +77,8 @@ enum XLSXWriter {
         s.reserveCapacity(sheet.rows.count * 256)
         if sheet.headerRows > 0 {
             let top = "A\(sheet.headerRows + 1)"
-            s += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(sheet.headerRows)\" topLeftCell=\"\(top)\" "
+            s +=
+                "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(sheet.headerRows)\" topLeftCell=\"\(top)\" "
                 + "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         }
         if !sheet.columnWidths.isEmpty {

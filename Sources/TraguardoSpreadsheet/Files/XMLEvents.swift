@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Receives the events of one XML part. Names arrive without namespace prefix ("x:row" and "row" read alike),
@@ -70,8 +71,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         return String(qualified[qualified.utf8.index(after: colon)...])
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         guard damage == nil else { return }
         if depth == 0 && sawRoot {
             // A second root: whatever follows the document is not part of it.

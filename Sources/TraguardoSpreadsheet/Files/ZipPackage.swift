@@ -52,11 +52,13 @@ struct ZipPackage {
     /// A fixed modification date keeps the output byte-for-byte reproducible.
     static func write(_ parts: [(path: String, data: Data, stored: Bool)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        let date = Date(timeIntervalSince1970: 1_704_067_200) // 2024-01-01
+        let date = Date(timeIntervalSince1970: 1_704_067_200)  // 2024-01-01
         for part in parts {
             let bytes = part.data
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                                 compressionMethod: part.stored ? .none : .deflate) { position, size in
+            try archive.addEntry(
+                with: part.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                compressionMethod: part.stored ? .none : .deflate
+            ) { position, size in
                 let start = Int(position)
                 return bytes.subdata(in: start..<start + size)
             }

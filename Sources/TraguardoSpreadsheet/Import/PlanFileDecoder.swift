@@ -18,7 +18,9 @@ public enum PlanFileDecoder {
             }
         }
         guard ext == "json" else {
-            throw PlanFileError(messages: ["\(filename): formato non supportato; usa un file \(acceptedExtensions.map { ".\($0)" }.joined(separator: ", "))."])
+            throw PlanFileError(messages: [
+                "\(filename): formato non supportato; usa un file \(acceptedExtensions.map { ".\($0)" }.joined(separator: ", "))."
+            ])
         }
         do { return try PlanBundle.decode(data) } catch { throw PlanFileError(messages: ["\(filename): \(error.description)"]) }
     }

@@ -37,6 +37,7 @@ public enum PlanFileFormat: String, CaseIterable, Sendable {
 
     /// "Formato «pdf» non disponibile: usa json, xlsx oppure ods."
     public static func unsupported(_ name: String) -> String {
-        "Formato «\(name)» non disponibile: usa " + allCases.map(\.rawValue).dropLast().joined(separator: ", ") + " oppure " + allCases.last!.rawValue + "."
+        "Formato «\(name)» non disponibile: usa " + allCases.map(\.rawValue).dropLast().joined(separator: ", ") + " oppure " + allCases.last!.rawValue
+            + "."
     }
 }

@@ -2,8 +2,9 @@ import TraguardoCore
 
 /// Foglio "Ente": the one public body the plan belongs to.
 enum EnteSheet {
-    static let slug = Column("Slug", .key, required: true,
-                             "Identificativo dell'ente negli indirizzi web: lettere minuscole, cifre e trattini (es. cassano-d-adda).")
+    static let slug = Column(
+        "Slug", .key, required: true,
+        "Identificativo dell'ente negli indirizzi web: lettere minuscole, cifre e trattini (es. cassano-d-adda).")
     static let name = Column("Nome", .text, required: true, "Denominazione ufficiale, es. Comune di Pisogne.")
     static let kind = Column("Tipo", .choice(Labels.enteKind.labels), required: true, "Tipo di ente.")
     static let istat = Column("Codice ISTAT", .text, "Codice ISTAT del comune (6 cifre), se noto.")
@@ -13,9 +14,11 @@ enum EnteSheet {
     static let memberSlugs = Column("Comuni aderenti (slug)", .list, "Solo per un'Unione di Comuni: slug dei comuni aderenti.")
     static let memberNames = Column("Comuni aderenti (nome)", .list, "Solo per un'Unione di Comuni: nomi dei comuni aderenti, nello stesso ordine.")
 
-    static let layout = SheetLayout("Ente", singleRow: true, purpose: "I dati dell'ente: una sola riga.", [
-        slug, name, kind, istat, ipa, employees, population, memberSlugs, memberNames,
-    ])
+    static let layout = SheetLayout(
+        "Ente", singleRow: true, purpose: "I dati dell'ente: una sola riga.",
+        [
+            slug, name, kind, istat, ipa, employees, population, memberSlugs, memberNames,
+        ])
 
     static func rows(_ e: Ente) -> [RowValues] {
         var r = RowValues()
@@ -37,9 +40,10 @@ enum EnteSheet {
             row.fail(slug, "\"\(s)\" non è uno slug valido: usare solo lettere minuscole senza accenti, cifre e trattini singoli.")
         }
         let n = row.text(name), k = row.choice(kind, Labels.enteKind)
-        let ente = Ente(slug: s ?? "", name: n ?? "", kind: k ?? .comune, codiceISTAT: row.code(istat, digits: 6),
-                        codiceIPA: row.token(ipa), employees: row.integer(employees), population: row.integer(population),
-                        memberSlugs: row.list(memberSlugs), memberNames: row.list(memberNames))
+        let ente = Ente(
+            slug: s ?? "", name: n ?? "", kind: k ?? .comune, codiceISTAT: row.code(istat, digits: 6),
+            codiceIPA: row.token(ipa), employees: row.integer(employees), population: row.integer(population),
+            memberSlugs: row.list(memberSlugs), memberNames: row.list(memberNames))
         guard let s, Ente.isValidSlug(s), n != nil, k != nil else { return nil }
         return ente
     }

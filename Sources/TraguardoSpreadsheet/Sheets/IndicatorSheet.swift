@@ -4,7 +4,8 @@ import TraguardoCore
 enum IndicatorSheet {
     static let key = Column("Chiave", .key, required: true, "Identificativo unico dell'indicatore (es. op1-i1), usato dal foglio Valori.")
     static let node = Column("Nodo", .reference(sheet: "Nodi"), required: true, "Chiave del nodo (obiettivo) misurato.")
-    static let phase = Column("Fase", .reference(sheet: "Fasi"), "Chiave della fase misurata, se l'indicatore riguarda una sola fase dello stesso nodo.")
+    static let phase = Column(
+        "Fase", .reference(sheet: "Fasi"), "Chiave della fase misurata, se l'indicatore riguarda una sola fase dello stesso nodo.")
     static let order = Column("Ordine", .integer, "Posizione tra gli indicatori del nodo (vuoto = 0).")
     static let name = Column("Nome", .text, required: true, "Nome dell'indicatore.")
     static let description = Column("Descrizione", .text, "Descrizione o formula di calcolo.")
@@ -18,12 +19,14 @@ enum IndicatorSheet {
     static let dataSource = Column("Fonte dei dati", .text, "Da dove si ricava il valore.")
     static let weight = Column("Peso %", .number, "Peso dell'indicatore nel suo nodo in percentuale (vuoto = pesi uguali).")
     static let periodicity = Column("Periodicità", .text, "Frequenza di rilevazione, es. semestrale.")
-    static let unitKey = Column("Unità di riferimento", .reference(sheet: "Unità"), "Settore di riferimento, per un indicatore di un obiettivo intersettoriale.")
+    static let unitKey = Column(
+        "Unità di riferimento", .reference(sheet: "Unità"), "Settore di riferimento, per un indicatore di un obiettivo intersettoriale.")
     static let flags = Column("Anomalie", .list, "Incongruenze del documento su questo indicatore, una per voce.")
 
-    static let layout = SheetLayout("Indicatori", purpose: "Gli indicatori degli obiettivi, con valore di partenza e valore atteso.",
-                                    [key, node, phase, order, name, description, type, typeRaw, form, direction, unit]
-                                        + baseline.all + target.all + [dataSource, weight, periodicity, unitKey, flags])
+    static let layout = SheetLayout(
+        "Indicatori", purpose: "Gli indicatori degli obiettivi, con valore di partenza e valore atteso.",
+        [key, node, phase, order, name, description, type, typeRaw, form, direction, unit]
+            + baseline.all + target.all + [dataSource, weight, periodicity, unitKey, flags])
 
     static func rows(_ items: [Indicator]) -> [RowValues] {
         items.map { i in

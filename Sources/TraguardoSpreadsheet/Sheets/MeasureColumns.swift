@@ -60,8 +60,9 @@ struct MeasureColumns: Sendable {
     /// Nil when every cell is empty.
     func read(_ row: RowReader, form: IndicatorForm?) -> Measure? {
         guard all.contains(where: row.has) else { return nil }
-        var m = Measure(date: row.day(date), flag: row.has(flag) ? row.flag(flag) : nil, text: row.text(text),
-                        year: row.integer(year), raw: row.text(raw))
+        var m = Measure(
+            date: row.day(date), flag: row.has(flag) ? row.flag(flag) : nil, text: row.text(text),
+            year: row.integer(year), raw: row.text(raw))
         switch row.measureValue(value, form: form, textColumn: text) {
         case .number(let v): m.number = v
         case .date(let d): m.date = row.merge(d, into: m.date, from: date, mainColumn: value)
@@ -102,8 +103,9 @@ struct TargetColumns: Sendable {
 
     func read(_ row: RowReader, form: IndicatorForm?) -> Target? {
         guard all.contains(where: row.has) else { return nil }
-        var t = Target(upper: row.number(upper), date: row.day(date), flag: row.has(flag) ? row.flag(flag) : nil,
-                       text: row.text(text), relative: row.text(relative), raw: row.text(raw))
+        var t = Target(
+            upper: row.number(upper), date: row.day(date), flag: row.has(flag) ? row.flag(flag) : nil,
+            text: row.text(text), relative: row.text(relative), raw: row.text(raw))
         switch row.measureValue(value, form: form, textColumn: text) {
         case .number(let v): t.number = v
         case .date(let d): t.date = row.merge(d, into: t.date, from: date, mainColumn: value)

@@ -8,7 +8,8 @@ enum CampaignSheet {
     static let isFinal = Column("Consuntivo", .flag, "SI per il consuntivo di fine anno. Vuoto = NO.")
     static let state = Column("Stato", .choice(Labels.campaignState.labels), "Vuoto = Aperta.")
 
-    static let layout = SheetLayout("Campagne", purpose: "Le campagne di monitoraggio (intermedie e consuntivo).", [key, title, asOf, isFinal, state])
+    static let layout = SheetLayout(
+        "Campagne", purpose: "Le campagne di monitoraggio (intermedie e consuntivo).", [key, title, asOf, isFinal, state])
 
     static func rows(_ items: [Campaign]) -> [RowValues] {
         items.map { c in
@@ -37,7 +38,8 @@ enum CampaignSheet {
 enum ValueSheet {
     static let campaign = Column("Campagna", .reference(sheet: "Campagne"), required: true, "Chiave della campagna.")
     static let node = Column("Nodo", .reference(sheet: "Nodi"), "Chiave del nodo; si può omettere se è indicato l'indicatore.")
-    static let indicator = Column("Indicatore", .reference(sheet: "Indicatori"), "Chiave dell'indicatore; vuoto per un valore dell'obiettivo nel suo insieme.")
+    static let indicator = Column(
+        "Indicatore", .reference(sheet: "Indicatori"), "Chiave dell'indicatore; vuoto per un valore dell'obiettivo nel suo insieme.")
     static let actual = MeasureColumns("Valore rilevato", "rilevato")
     static let progress = Column("Avanzamento %", .number, "Percentuale di completamento, se il traguardo non è raggiunto.")
     static let status = Column("Stato", .choice(Labels.status.labels), "Stato dell'obiettivo.")
@@ -47,8 +49,9 @@ enum ValueSheet {
     static let extended = Column("Nuova scadenza", .day, "Scadenza spostata da un atto esterno.")
     static let raw = Column("Testo originale", .text, "La rilevazione come scritta nel documento.")
 
-    static let layout = SheetLayout("Valori", purpose: "I valori rilevati nelle campagne di monitoraggio.",
-                                    [campaign, node, indicator] + actual.all + [progress, status, score, narrative, evidence, extended, raw])
+    static let layout = SheetLayout(
+        "Valori", purpose: "I valori rilevati nelle campagne di monitoraggio.",
+        [campaign, node, indicator] + actual.all + [progress, status, score, narrative, evidence, extended, raw])
 
     static func rows(_ items: [MonitoringValue]) -> [RowValues] {
         items.map { v in
@@ -102,9 +105,11 @@ enum ValidationSheet {
     static let reason = Column("Motivazione", .text, required: true, "Motivazione della decisione (obbligatoria).")
     static let minutes = Column("Verbale", .text, "Verbale in cui è stata presa la decisione, es. Verbale NdV n. 3 del 12/05/2021.")
 
-    static let layout = SheetLayout("Validazioni", purpose: "Le decisioni del Nucleo di Valutazione sugli obiettivi.", [
-        campaign, node, score, excluded, reason, minutes,
-    ])
+    static let layout = SheetLayout(
+        "Validazioni", purpose: "Le decisioni del Nucleo di Valutazione sugli obiettivi.",
+        [
+            campaign, node, score, excluded, reason, minutes,
+        ])
 
     static func rows(_ items: [Validation]) -> [RowValues] {
         items.map { v in

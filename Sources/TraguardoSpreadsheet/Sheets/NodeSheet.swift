@@ -9,10 +9,12 @@ enum NodeSheet {
     static let title = Column("Titolo", .text, required: true, "Titolo dell'obiettivo.")
     static let description = Column("Descrizione", .text, "Descrizione estesa.")
     static let order = Column("Ordine", .integer, "Posizione tra i nodi fratelli (vuoto = 0).")
-    static let owners = Column("Unità responsabili", .references(sheet: "Unità"), "Unità titolari dell'obiettivo; più unità per gli obiettivi intersettoriali.")
+    static let owners = Column(
+        "Unità responsabili", .references(sheet: "Unità"), "Unità titolari dell'obiettivo; più unità per gli obiettivi intersettoriali.")
     static let crossCutting = Column("Trasversale", .flag, "SI per un obiettivo trasversale a tutte le unità. Vuoto = NO.")
     static let coordinator = Column("Unità di coordinamento", .reference(sheet: "Unità"), "Unità che coordina un obiettivo intersettoriale.")
-    static let responsibles = Column("Responsabili gestionali", .references(sheet: "Persone"), "Persone responsabili, quando la scheda nomina persone.")
+    static let responsibles = Column(
+        "Responsabili gestionali", .references(sheet: "Persone"), "Persone responsabili, quando la scheda nomina persone.")
     static let referents = Column("Referenti politici", .references(sheet: "Referenti politici"), "Assessori o sindaco di riferimento.")
     static let horizonFirst = Column("Orizzonte: primo anno", .integer, "Primo anno di un obiettivo pluriennale.")
     static let horizonLast = Column("Orizzonte: ultimo anno", .integer, "Ultimo anno di un obiettivo pluriennale.")
@@ -21,8 +23,9 @@ enum NodeSheet {
     static let horizonRaw = Column("Orizzonte (testo originale)", .text, "L'orizzonte temporale come scritto nel documento.")
     static let weight = Column("Peso %", .number, "Peso dell'obiettivo in percentuale (10 = 10%).")
     static let weightRaw = Column("Peso (testo originale)", .text, "Il peso come scritto nel documento.")
-    static let classifications = Column("Classificazioni", .references(sheet: "Classificazioni"),
-                                        "Chiavi o etichette delle classificazioni (standard o del foglio Classificazioni).")
+    static let classifications = Column(
+        "Classificazioni", .references(sheet: "Classificazioni"),
+        "Chiavi o etichette delle classificazioni (standard o del foglio Classificazioni).")
     static let stakeholders = Column("Portatori di interesse", .list, "Stakeholder, separati da \" | \".")
     static let contributors = Column("Contributori", .list, "Altri soggetti che contribuiscono, separati da \" | \".")
     static let baseline = Column("Base di partenza", .text, "Situazione di partenza.")
@@ -41,12 +44,14 @@ enum NodeSheet {
     static let verbatim = Column("Testo originale (JSON)", .json, "Testi della scheda come stampati, per etichetta. Di norma non va modificato.")
     static let flags = Column("Anomalie", .list, "Incongruenze del documento su questo nodo, una per voce.")
 
-    static let layout = SheetLayout("Nodi", purpose: "La cascata degli obiettivi: linee di mandato, indirizzi, obiettivi strategici, operativi e di performance.", [
-        key, level, parent, code, title, description, order, owners, crossCutting, coordinator, responsibles, referents,
-        horizonFirst, horizonLast, horizonStage, horizonStages, horizonRaw, weight, weightRaw, classifications, stakeholders,
-        contributors, baseline, expected, critical, dataSource, publicValue, missione, programma, dupRefs, dupRaw, deadline,
-        deadlineRaw, inherits, notes, verbatim, flags,
-    ])
+    static let layout = SheetLayout(
+        "Nodi", purpose: "La cascata degli obiettivi: linee di mandato, indirizzi, obiettivi strategici, operativi e di performance.",
+        [
+            key, level, parent, code, title, description, order, owners, crossCutting, coordinator, responsibles, referents,
+            horizonFirst, horizonLast, horizonStage, horizonStages, horizonRaw, weight, weightRaw, classifications, stakeholders,
+            contributors, baseline, expected, critical, dataSource, publicValue, missione, programma, dupRefs, dupRaw, deadline,
+            deadlineRaw, inherits, notes, verbatim, flags,
+        ])
 
     static func rows(_ nodes: [PlanNode]) -> [RowValues] {
         nodes.map { n in
@@ -146,8 +151,9 @@ enum NodeSheet {
 
     /// The horizon exists when any of its five cells is filled.
     private static func readHorizon(_ row: RowReader) -> Horizon? {
-        let h = Horizon(firstYear: row.integer(horizonFirst), lastYear: row.integer(horizonLast), stage: row.integer(horizonStage),
-                        stageCount: row.integer(horizonStages), raw: row.text(horizonRaw))
+        let h = Horizon(
+            firstYear: row.integer(horizonFirst), lastYear: row.integer(horizonLast), stage: row.integer(horizonStage),
+            stageCount: row.integer(horizonStages), raw: row.text(horizonRaw))
         let any = [horizonFirst, horizonLast, horizonStage, horizonStages, horizonRaw].contains { row.has($0) }
         return any ? h : nil
     }

@@ -10,9 +10,11 @@ enum UnitSheet {
     static let order = Column("Ordine", .integer, "Posizione nell'elenco (vuoto = 0).")
     static let notes = Column("Note", .text, "Note libere.")
 
-    static let layout = SheetLayout("Unità", purpose: "Le unità organizzative (settori, aree, servizi, uffici, CdR).", [
-        key, code, name, kind, parent, order, notes,
-    ])
+    static let layout = SheetLayout(
+        "Unità", purpose: "Le unità organizzative (settori, aree, servizi, uffici, CdR).",
+        [
+            key, code, name, kind, parent, order, notes,
+        ])
 
     static func rows(_ units: [OrgUnit]) -> [RowValues] {
         units.map { u in
@@ -64,9 +66,11 @@ enum PersonSheet {
     static let homeUnit = Column("Unità di appartenenza", .reference(sheet: "Unità"), "Chiave dell'unità in cui lavora.")
     static let email = Column("Email", .text, "Indirizzo di posta elettronica.")
 
-    static let layout = SheetLayout("Persone", purpose: "Il personale che partecipa agli obiettivi o ne è responsabile.", [
-        key, familyName, givenName, grade, position, homeUnit, email,
-    ])
+    static let layout = SheetLayout(
+        "Persone", purpose: "Il personale che partecipa agli obiettivi o ne è responsabile.",
+        [
+            key, familyName, givenName, grade, position, homeUnit, email,
+        ])
 
     static func rows(_ people: [Person]) -> [RowValues] {
         people.map { p in
@@ -85,8 +89,9 @@ enum PersonSheet {
     static func read(_ table: SheetTable, _ ctx: WorkbookContext) -> [Person] {
         table.rows.compactMap { row in
             let k = row.token(key), f = row.text(familyName), g = row.text(givenName) ?? ""
-            let p = Person(key: k ?? "", familyName: f ?? "", givenName: g, staffGrade: row.text(grade), position: row.text(position),
-                           homeUnitKey: row.reference(homeUnit, ctx.units), email: row.token(email))
+            let p = Person(
+                key: k ?? "", familyName: f ?? "", givenName: g, staffGrade: row.text(grade), position: row.text(position),
+                homeUnitKey: row.reference(homeUnit, ctx.units), email: row.token(email))
             return k != nil && f != nil ? p : nil
         }
     }
@@ -98,8 +103,10 @@ enum ClassificationSheet {
     static let label = Column("Etichetta", .text, required: true, "Nome mostrato, es. Transizione digitale.")
     static let required = Column("Richiesta dal PIAO", .flag, "SI se il PIAO chiede almeno un obiettivo con questa classificazione. Vuoto = NO.")
 
-    static let layout = SheetLayout("Classificazioni", purpose: "Classificazioni proprie dell'ente, in aggiunta a quelle standard: "
-        + Classification.standard.map { "\($0.key) (\($0.label))" }.joined(separator: ", ") + ".", [key, label, required])
+    static let layout = SheetLayout(
+        "Classificazioni",
+        purpose: "Classificazioni proprie dell'ente, in aggiunta a quelle standard: "
+            + Classification.standard.map { "\($0.key) (\($0.label))" }.joined(separator: ", ") + ".", [key, label, required])
 
     static func rows(_ items: [Classification]) -> [RowValues] {
         items.map { c in

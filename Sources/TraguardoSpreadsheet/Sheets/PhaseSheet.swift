@@ -18,9 +18,11 @@ enum PhaseSheet {
     static let target = Column("Valore atteso (testo originale)", .text, "Valore atteso della fase come scritto nel documento.")
     static let flags = Column("Anomalie", .list, "Incongruenze del documento su questa fase, una per voce.")
 
-    static let layout = SheetLayout("Fasi", purpose: "Le fasi (cronoprogramma) degli obiettivi.", [
-        key, node, ordinal, group, code, title, description, months, start, due, periodRaw, weight, indicator, target, flags,
-    ])
+    static let layout = SheetLayout(
+        "Fasi", purpose: "Le fasi (cronoprogramma) degli obiettivi.",
+        [
+            key, node, ordinal, group, code, title, description, months, start, due, periodRaw, weight, indicator, target, flags,
+        ])
 
     static func rows(_ phases: [Phase]) -> [RowValues] {
         phases.map { p in
@@ -52,10 +54,11 @@ enum PhaseSheet {
             if let n { countByNode[n, default: 0] += 1 }
             let s = row.day(start), d = row.day(due)
             if let s, let d, d < s { row.fail(due, "la scadenza \(d.italian) precede l'inizio \(s.italian).") }
-            let phase = Phase(key: k ?? "", nodeKey: n ?? "", ordinal: o ?? 0, group: row.text(group), code: row.token(code), title: t ?? "",
-                              description: row.text(description), months: row.months(months), start: s, due: d,
-                              periodRaw: row.text(periodRaw), weight: row.number(weight), indicatorText: row.text(indicator),
-                              targetRaw: row.text(target), sourceFlags: row.list(flags))
+            let phase = Phase(
+                key: k ?? "", nodeKey: n ?? "", ordinal: o ?? 0, group: row.text(group), code: row.token(code), title: t ?? "",
+                description: row.text(description), months: row.months(months), start: s, due: d,
+                periodRaw: row.text(periodRaw), weight: row.number(weight), indicatorText: row.text(indicator),
+                targetRaw: row.text(target), sourceFlags: row.list(flags))
             guard k != nil, n != nil, t != nil, o != nil else { return nil }
             ctx.phaseNodes[phase.key] = phase.nodeKey
             return phase
@@ -71,9 +74,11 @@ enum ParticipationSheet {
     static let activity = Column("Attività", .text, "Attività svolta nell'obiettivo.")
     static let grade = Column("Categoria (come indicata)", .text, "Categoria della persona come stampata su questa riga.")
 
-    static let layout = SheetLayout("Partecipazioni", purpose: "Il personale che partecipa a ciascun obiettivo.", [
-        person, node, share, activity, grade,
-    ])
+    static let layout = SheetLayout(
+        "Partecipazioni", purpose: "Il personale che partecipa a ciascun obiettivo.",
+        [
+            person, node, share, activity, grade,
+        ])
 
     static func rows(_ items: [Participation]) -> [RowValues] {
         items.map { p in
@@ -90,8 +95,9 @@ enum ParticipationSheet {
     static func read(_ table: SheetTable, _ ctx: WorkbookContext) -> [Participation] {
         table.rows.compactMap { row in
             let p = row.reference(person, ctx.people), n = row.reference(node, ctx.nodes)
-            let item = Participation(personKey: p ?? "", nodeKey: n ?? "", share: row.number(share), activity: row.text(activity),
-                                     gradeRaw: row.text(grade))
+            let item = Participation(
+                personKey: p ?? "", nodeKey: n ?? "", share: row.number(share), activity: row.text(activity),
+                gradeRaw: row.text(grade))
             return p != nil && n != nil ? item : nil
         }
     }

@@ -19,10 +19,12 @@ enum PlanSheet {
     static let documentDescription = Column("Descrizione del documento", .text, "Descrizione del documento di origine.")
     static let documentFlags = Column("Anomalie del documento", .list, "Incongruenze del documento nel suo insieme, una per voce.")
 
-    static let layout = SheetLayout("Piano", singleRow: true, purpose: "Il piano: ciclo, stato, atto di approvazione. Una sola riga.", [
-        key, title, firstYear, lastYear, year, state, version, levels, notes,
-        actOrgan, actNumber, actDate, actRaw, document, documentDescription, documentFlags,
-    ])
+    static let layout = SheetLayout(
+        "Piano", singleRow: true, purpose: "Il piano: ciclo, stato, atto di approvazione. Una sola riga.",
+        [
+            key, title, firstYear, lastYear, year, state, version, levels, notes,
+            actOrgan, actNumber, actDate, actRaw, document, documentDescription, documentFlags,
+        ])
 
     static func rows(_ p: Plan, source: BundleSource?) -> [RowValues] {
         var r = RowValues()
@@ -62,8 +64,9 @@ enum PlanSheet {
         }
         if let first, let last, last < first { row.fail(lastYear, "l'ultimo anno precede il primo anno del ciclo.") }
         guard let k, let t, let first, let last, let y, let s, let v else { return nil }
-        let plan = Plan(key: k, title: t, firstYear: first, lastYear: last, year: y, approval: approval, state: s, version: v,
-                        levels: lv.isEmpty ? CascadeLevel.allCases : lv, notes: n)
+        let plan = Plan(
+            key: k, title: t, firstYear: first, lastYear: last, year: y, approval: approval, state: s, version: v,
+            levels: lv.isEmpty ? CascadeLevel.allCases : lv, notes: n)
         return (plan, source)
     }
 

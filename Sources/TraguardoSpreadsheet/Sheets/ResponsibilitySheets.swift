@@ -9,9 +9,11 @@ enum AssignmentSheet {
     static let to = Column("Al", .day, "Ultimo giorno dell'incarico (vuoto = fino a nuovo avviso).")
     static let act = Column("Atto di nomina", .text, "Decreto o atto di conferimento.")
 
-    static let layout = SheetLayout("Incarichi", purpose: "I responsabili delle unità nel tempo (titolari, interim, vicari).", [
-        person, unit, role, from, to, act,
-    ])
+    static let layout = SheetLayout(
+        "Incarichi", purpose: "I responsabili delle unità nel tempo (titolari, interim, vicari).",
+        [
+            person, unit, role, from, to, act,
+        ])
 
     static func rows(_ items: [Assignment]) -> [RowValues] {
         items.map { a in
@@ -46,9 +48,11 @@ enum ReferentSheet {
     static let from = Column("Dal", .day, "Inizio del mandato o della delega (vuoto = da sempre).")
     static let to = Column("Al", .day, "Fine (vuoto = in carica).")
 
-    static let layout = SheetLayout("Referenti politici", purpose: "Sindaco, assessori e consiglieri delegati, referenti politici degli obiettivi.", [
-        key, name, office, deleghe, from, to,
-    ])
+    static let layout = SheetLayout(
+        "Referenti politici", purpose: "Sindaco, assessori e consiglieri delegati, referenti politici degli obiettivi.",
+        [
+            key, name, office, deleghe, from, to,
+        ])
 
     static func rows(_ items: [PoliticalReferent]) -> [RowValues] {
         items.map { p in

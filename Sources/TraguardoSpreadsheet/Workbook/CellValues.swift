@@ -43,10 +43,12 @@ enum ListCodec {
     }
 
     static func encode(_ items: [String]) -> String {
-        let plain = !(items.first?.hasPrefix("[") ?? false) && items.allSatisfy { item in
-            !item.isEmpty && item == item.trimmingCharacters(in: .whitespacesAndNewlines)
-                && !item.contains("|") && !item.contains(where: \.isNewline)
-        }
+        let plain =
+            !(items.first?.hasPrefix("[") ?? false)
+            && items.allSatisfy { item in
+                !item.isEmpty && item == item.trimmingCharacters(in: .whitespacesAndNewlines)
+                    && !item.contains("|") && !item.contains(where: \.isNewline)
+            }
         if plain { return items.joined(separator: separator) }
         return JSONText.encode(items) ?? items.joined(separator: separator)
     }

@@ -37,16 +37,18 @@ enum Labels {
     static let planState = Choices<PlanState>(label: \.label)
     static let level = Choices<CascadeLevel>(label: \.label, aliases: { [$0.pluralLabel] })
     static let indicatorType = Choices<IndicatorType>(label: \.label, aliases: { $0 == .processo ? ["Processo", "Attività"] : [] })
-    static let indicatorForm = Choices<IndicatorForm>(label: \.label, aliases: { form in
-        switch form {
-        case .number: ["Numerico"]
-        case .percent: ["%", "Percentuale %"]
-        case .boolean: ["SI/NO", "Booleano", "Sì/No"]
-        case .milestone: ["Testo", "Traguardo"]
-        case .progress: ["Avanzamento"]
-        default: []
-        }
-    })
+    static let indicatorForm = Choices<IndicatorForm>(
+        label: \.label,
+        aliases: { form in
+            switch form {
+            case .number: ["Numerico"]
+            case .percent: ["%", "Percentuale %"]
+            case .boolean: ["SI/NO", "Booleano", "Sì/No"]
+            case .milestone: ["Testo", "Traguardo"]
+            case .progress: ["Avanzamento"]
+            default: []
+            }
+        })
     static let direction = Choices<Direction>([
         (.atLeast, "Almeno (≥)", ["≥", ">=", "gte", "Almeno", "Maggiore o uguale"]),
         (.greater, "Più di (>)", [">", "gt", "Maggiore"]),

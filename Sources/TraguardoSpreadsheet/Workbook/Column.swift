@@ -97,15 +97,18 @@ enum Folding {
     static func fold(_ s: String) -> String {
         // Keys and most labels are ASCII: skip Foundation's folding, which is slow on Linux.
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: s.utf8.compactMap { u -> UInt8? in
-                if u == 0x20 || (0x09...0x0D).contains(u) || u == 0x2A { return nil }
-                return (0x41...0x5A).contains(u) ? u + 0x20 : u
-            }, as: UTF8.self)
+            return String(
+                decoding: s.utf8.compactMap { u -> UInt8? in
+                    if u == 0x20 || (0x09...0x0D).contains(u) || u == 0x2A { return nil }
+                    return (0x41...0x5A).contains(u) ? u + 0x20 : u
+                }, as: UTF8.self)
         }
         let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.compactMap { u -> Unicode.Scalar? in
-            if CharacterSet.whitespacesAndNewlines.contains(u) || u == "*" { return nil }
-            return u == "\u{2019}" ? "'" : u // typographic apostrophe, as word processors write it
-        }))
+        return String(
+            String.UnicodeScalarView(
+                folded.unicodeScalars.compactMap { u -> Unicode.Scalar? in
+                    if CharacterSet.whitespacesAndNewlines.contains(u) || u == "*" { return nil }
+                    return u == "\u{2019}" ? "'" : u  // typographic apostrophe, as word processors write it
+                }))
     }
 }

@@ -75,10 +75,11 @@ public enum PlanWorkbook {
         let validations = ValidationSheet.read(ctx.table(ValidationSheet.layout), ctx)
 
         guard ctx.log.isEmpty, let ente, let planRow else { throw WorkbookErrors(sorted(ctx.log.errors)) }
-        return PlanBundle(ente: ente, source: planRow.source, units: units, people: people, assignments: assignments,
-                          politicalReferents: referents, classifications: classifications, plan: planRow.plan, nodes: nodes,
-                          phases: phases, indicators: indicators, participations: participations, campaigns: campaigns,
-                          values: values, validations: validations)
+        return PlanBundle(
+            ente: ente, source: planRow.source, units: units, people: people, assignments: assignments,
+            politicalReferents: referents, classifications: classifications, plan: planRow.plan, nodes: nodes,
+            phases: phases, indicators: indicators, participations: participations, campaigns: campaigns,
+            values: values, validations: validations)
     }
 
     /// In workbook order: by sheet, then row, then column (A before B, Z before AA).

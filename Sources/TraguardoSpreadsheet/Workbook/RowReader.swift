@@ -114,8 +114,10 @@ struct RowReader {
     func months(_ column: Column) -> [Int] {
         guard let c = present(column) else { return [] }
         if let months = CellParsing.months(c) { return months }
-        fail(column, "\(CellText.quoted(c)) non è un elenco di mesi valido: usare i numeri da 1 a 12 (es. 2 | 3 | 4), "
-            + "intervalli (2-4) o i nomi abbreviati (gen, feb, …).")
+        fail(
+            column,
+            "\(CellText.quoted(c)) non è un elenco di mesi valido: usare i numeri da 1 a 12 (es. 2 | 3 | 4), "
+                + "intervalli (2-4) o i nomi abbreviati (gen, feb, …).")
         return []
     }
 

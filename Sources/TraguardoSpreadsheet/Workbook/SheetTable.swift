@@ -15,7 +15,9 @@ struct SheetTable {
         self.layout = layout
         exists = sheet != nil
         guard let sheet else {
-            positions = [:]; complete = true; rows = []
+            positions = [:]
+            complete = true
+            rows = []
             return
         }
         let known = Dictionary(layout.columns.map { (Folding.fold($0.header), $0.header) }, uniquingKeysWith: { a, _ in a })
@@ -30,8 +32,9 @@ struct SheetTable {
         var complete = true
         let hasData = sheet.rows.count > headerIndex + 1
         for column in layout.columns where column.required && positions[column.header] == nil && hasData {
-            log.add(sheet: layout.name, row: headerIndex + 1, column: nil, field: column.header,
-                    "manca la colonna obbligatoria \"\(column.header)\" nella riga di intestazione.")
+            log.add(
+                sheet: layout.name, row: headerIndex + 1, column: nil, field: column.header,
+                "manca la colonna obbligatoria \"\(column.header)\" nella riga di intestazione.")
             complete = false
         }
         self.complete = complete

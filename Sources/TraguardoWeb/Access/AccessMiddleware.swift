@@ -23,7 +23,9 @@ struct AccessMiddleware: AsyncMiddleware {
             _ = try request.requirePrincipal()
         case .system(let permission):
             let principal = try request.requirePrincipal()
-            guard AccessPolicy.allows(principal, permission, enteID: nil) else { throw Abort(.forbidden, reason: "Non hai i permessi per questa pagina.") }
+            guard AccessPolicy.allows(principal, permission, enteID: nil) else {
+                throw Abort(.forbidden, reason: "Non hai i permessi per questa pagina.")
+            }
         case .ente(let permission):
             let principal = try request.requirePrincipal()
             // Same answer whether the ente does not exist or is not visible: no probing of other enti.

@@ -26,7 +26,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// The token of the current session, created on first use.
     static func token(for request: Request) -> String {
         if let token = request.session.data[SessionKeys.csrf] { return token }
-        let token = Data([UInt8].random(count: 32)).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        let token = Data([UInt8].random(count: 32)).base64EncodedString().replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+            of: "+", with: "-")
         request.session.data[SessionKeys.csrf] = token
         return token
     }

@@ -22,8 +22,9 @@ struct ErrorPages: AsyncMiddleware {
                 return response
             }
             do {
-                let page = ErrorPage(layout: try await request.layout("Errore"), heading: Self.heading(for: status), message: reason,
-                                     homeHref: Links.home)
+                let page = ErrorPage(
+                    layout: try await request.layout("Errore"), heading: Self.heading(for: status), message: reason,
+                    homeHref: Links.home)
                 return try await request.render(page, status: status)
             } catch {
                 request.logger.report(error: error)

@@ -10,8 +10,9 @@ extension Request {
         if let principal { enti = try await store.enti(visibleTo: principal) }
         let flash = session.data[SessionKeys.flash]
         if flash != nil { session.data[SessionKeys.flash] = nil }
-        return Layout.build(title: title, section: section, principal: principal, enti: enti, current: ente,
-                            csrf: CSRFMiddleware.token(for: self), flash: flash)
+        return Layout.build(
+            title: title, section: section, principal: principal, enti: enti, current: ente,
+            csrf: CSRFMiddleware.token(for: self), flash: flash)
     }
 
     /// Renders a page model with its template.

@@ -28,8 +28,9 @@ public struct Settings: Sendable {
         }
         // SQLite means a single-machine install, usually a laptop on http://localhost: cookies must work there.
         let insecure = env["TRAGUARDO_INSECURE_COOKIES"].map { $0 == "1" || $0 == "true" } ?? local
-        return Settings(database: location, secureCookies: !insecure,
-                        bcryptCost: env["TRAGUARDO_BCRYPT_COST"].flatMap(Int.init) ?? 12,
-                        demoOnEmptyDatabase: env["TRAGUARDO_NO_DEMO"] == nil)
+        return Settings(
+            database: location, secureCookies: !insecure,
+            bcryptCost: env["TRAGUARDO_BCRYPT_COST"].flatMap(Int.init) ?? 12,
+            demoOnEmptyDatabase: env["TRAGUARDO_NO_DEMO"] == nil)
     }
 }

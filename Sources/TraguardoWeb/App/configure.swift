@@ -29,8 +29,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.sessions.use(.fluent)
     let secure = settings.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "traguardo-session") { id in
-        HTTPCookies.Value(string: id.string, expires: nil, maxAge: 8 * 3600, domain: nil, path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, expires: nil, maxAge: 8 * 3600, domain: nil, path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.storage[DerivedCachesKey.self] = DerivedCaches()
@@ -56,8 +57,10 @@ func configureViews(_ app: Application) {
     // The views ship inside the package's resource bundle, under .build when run from a checkout: Leaf's
     // default sandbox refuses hidden folders, so sandbox it to the views folder itself instead.
     let views = app.directory.viewsDirectory
-    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions],
-                                                  sandboxDirectory: views, viewDirectory: views))
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .onlyLeafExtensions],
+            sandboxDirectory: views, viewDirectory: views))
     app.leaf.cache.isEnabled = app.environment.isRelease
 }
 

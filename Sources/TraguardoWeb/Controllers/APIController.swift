@@ -29,8 +29,9 @@ struct APIController {
     @Sendable func me(req: Request) async throws -> Me {
         let p = try req.requirePrincipal()
         let slugs = try await req.store.enti(visibleTo: p).reduce(into: [UUID: String]()) { $0[$1.id] = $1.ente.slug }
-        return Me(username: p.username, displayName: p.displayName, isSystemAdmin: p.isSystemAdmin,
-                  grants: p.grants.compactMap { g in slugs[g.enteID].map { GrantDTO(ente: $0, role: g.role) } })
+        return Me(
+            username: p.username, displayName: p.displayName, isSystemAdmin: p.isSystemAdmin,
+            grants: p.grants.compactMap { g in slugs[g.enteID].map { GrantDTO(ente: $0, role: g.role) } })
     }
 
     @Sendable func enti(req: Request) async throws -> [Ente] {

@@ -12,8 +12,9 @@ struct AuditController {
 
     @Sendable func entePage(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
-        return try await render(req, heading: "Registro modifiche · \(ente.ente.name)", action: Links.ente(ente.ente.slug).audit,
-                                enteIDs: [ente.id], section: .audit)
+        return try await render(
+            req, heading: "Registro modifiche · \(ente.ente.name)", action: Links.ente(ente.ente.slug).audit,
+            enteIDs: [ente.id], section: .audit)
     }
 
     @Sendable func globalPage(req: Request) async throws -> Response {
@@ -48,7 +49,9 @@ struct AuditQuery {
 
     static func startOfDay(_ day: Day) -> Date {
         var c = DateComponents()
-        c.year = day.year; c.month = day.month; c.day = day.day
+        c.year = day.year
+        c.month = day.month
+        c.day = day.day
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Rome") ?? .gmt
         return cal.date(from: c) ?? Date.distantPast
@@ -62,7 +65,13 @@ extension AuditQuery {
         action = req.query("azione").flatMap(AuditAction.init(rawValue:))
         fromText = req.query("dal")
         toText = req.query("al")
-        if let t = fromText { from = Day(parsing: t); if from == nil { error = "Filtro «Dal»: \(t) non è una data valida (gg/mm/aaaa)." } }
-        if let t = toText { to = Day(parsing: t); if to == nil { error = "Filtro «Al»: \(t) non è una data valida (gg/mm/aaaa)." } }
+        if let t = fromText {
+            from = Day(parsing: t)
+            if from == nil { error = "Filtro «Dal»: \(t) non è una data valida (gg/mm/aaaa)." }
+        }
+        if let t = toText {
+            to = Day(parsing: t)
+            if to == nil { error = "Filtro «Al»: \(t) non è una data valida (gg/mm/aaaa)." }
+        }
     }
 }

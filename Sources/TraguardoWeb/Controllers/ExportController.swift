@@ -24,8 +24,9 @@ struct ExportController {
         let ente = try req.requireEnte()
         let format = SpreadsheetFormat(fileExtension: req.query("formato") ?? "xlsx") ?? .xlsx
         let year = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
-        let plan = Plan(key: PlanKeys.plan(firstYear: year, lastYear: year + 2), title: "PIAO \(year)-\(year + 2)", firstYear: year,
-                        lastYear: year + 2, year: year)
+        let plan = Plan(
+            key: PlanKeys.plan(firstYear: year, lastYear: year + 2), title: "PIAO \(year)-\(year + 2)", firstYear: year,
+            lastYear: year + 2, year: year)
         let data = try PlanWorkbook.template(ente: ente.ente, plan: plan, as: format)
         return Self.file(data, name: "modello-piano-\(ente.ente.slug).\(format.fileExtension)", type: format.mediaType)
     }

@@ -35,8 +35,9 @@ struct ImportController {
         }
         let dryRun = upload.dryRun != nil
         do {
-            let s = try await req.store.importBundle(bundle, options: .init(slug: ente.ente.slug, replacePlan: upload.replace != nil, dryRun: dryRun),
-                                                     actor: req.actor)
+            let s = try await req.store.importBundle(
+                bundle, options: .init(slug: ente.ente.slug, replacePlan: upload.replace != nil, dryRun: dryRun),
+                actor: req.actor)
             let lines = [
                 "Unità: \(s.unitsCreated) nuove, \(s.unitsKept) già presenti",
                 "Persone: \(s.peopleCreated) nuove, \(s.peopleKept) già presenti; incarichi: \(s.assignmentsCreated)",
@@ -52,11 +53,14 @@ struct ImportController {
         }
     }
 
-    private func render(_ req: Request, summary: [String] = [], dryRun: Bool = false, errors: [String] = [],
-                        status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, summary: [String] = [], dryRun: Bool = false, errors: [String] = [],
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let ente = try req.requireEnte()
-        let page = ImportPage.build(layout: try await req.layout("Importa · \(ente.ente.name)", .plans), ente: ente.ente.slug,
-                                    summary: summary, dryRun: dryRun, errors: errors)
+        let page = ImportPage.build(
+            layout: try await req.layout("Importa · \(ente.ente.name)", .plans), ente: ente.ente.slug,
+            summary: summary, dryRun: dryRun, errors: errors)
         return try await req.render(page, status: status)
     }
 }

@@ -21,14 +21,16 @@ struct MethodologyController {
         let context = try await Context(req)
         let form = try req.content.decode(MethodologyForm.self)
         guard let base = MethodologyStore.preset(form.preset ?? "") ?? (form.preset == context.current.id ? context.current : nil) else {
-            return try await render(req, context, candidate: nil, settings: MethodologySettings(context.current),
-                                    error: "Scegli una metodologia di partenza.", status: .unprocessableEntity)
+            return try await render(
+                req, context, candidate: nil, settings: MethodologySettings(context.current),
+                error: "Scegli una metodologia di partenza.", status: .unprocessableEntity)
         }
         let candidate: Methodology
         switch form.apply(to: base) {
         case .success(let m): candidate = m
         case .failure(let error):
-            return try await render(req, context, candidate: nil, settings: MethodologySettings(base), error: error.message, status: .unprocessableEntity)
+            return try await render(
+                req, context, candidate: nil, settings: MethodologySettings(base), error: error.message, status: .unprocessableEntity)
         }
         guard form.chosenAction == .adopt else {
             return try await render(req, context, candidate: candidate, settings: MethodologySettings(candidate), error: nil)
@@ -37,8 +39,9 @@ struct MethodologyController {
             let version = try await req.store.adopt(candidate, enteID: context.ente.id, year: context.year, actor: req.actor)
             req.flash("Metodologia «\(candidate.name)» adottata per il \(context.year) (versione \(version)).")
         } catch let error as MethodologyStoreError {
-            return try await render(req, context, candidate: candidate, settings: MethodologySettings(candidate), error: error.description,
-                                    status: .unprocessableEntity)
+            return try await render(
+                req, context, candidate: candidate, settings: MethodologySettings(candidate), error: error.description,
+                status: .unprocessableEntity)
         }
         return req.redirect(to: Links.ente(context.ente.ente.slug).methodology(year: context.year))
     }
@@ -62,8 +65,10 @@ struct MethodologyController {
         }
     }
 
-    private func render(_ req: Request, _ context: Context, candidate: Methodology?, settings: MethodologySettings, error: String?,
-                        status: HTTPStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, _ context: Context, candidate: Methodology?, settings: MethodologySettings, error: String?,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         var before: ScoreReport?, after: ScoreReport?
         if let candidate, let plan = try await req.store.plan(enteID: context.ente.id, year: context.year) {
             let bundle = try await req.bundle(of: plan)

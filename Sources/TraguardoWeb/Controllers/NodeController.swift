@@ -19,8 +19,10 @@ struct NodeController {
         let ente = try req.requireEnte()
         let bundle = try await req.bundle(of: try await req.plan())
         let node = try req.node(in: bundle)
-        let canEdit = try await req.mayEdit(node.ownerUnitKeys) && EditingRule.mayEdit(bundle.plan, principal: try req.requirePrincipal(), enteID: ente.id)
-        let page = CardPage.build(layout: try await req.layout(node.title, .plans), ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit)
+        let canEdit =
+            try await req.mayEdit(node.ownerUnitKeys) && EditingRule.mayEdit(bundle.plan, principal: try req.requirePrincipal(), enteID: ente.id)
+        let page = CardPage.build(
+            layout: try await req.layout(node.title, .plans), ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit)
         return try await req.render(page)
     }
 
@@ -87,10 +89,13 @@ struct NodeController {
         return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).node(key).edit)
     }
 
-    private func form(_ req: Request, bundle: PlanBundle, node: PlanNode, isNew: Bool, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+    private func form(_ req: Request, bundle: PlanBundle, node: PlanNode, isNew: Bool, error: String?, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
         let title = isNew ? "Nuovo obiettivo" : "Modifica «\(node.title)»"
-        let page = NodeFormPage.build(layout: try await req.layout(title, .plans), ente: try req.requireEnte().ente.slug, bundle: bundle,
-                                      node: node, isNew: isNew, error: error)
+        let page = NodeFormPage.build(
+            layout: try await req.layout(title, .plans), ente: try req.requireEnte().ente.slug, bundle: bundle,
+            node: node, isNew: isNew, error: error)
         return try await req.render(page, status: status)
     }
 }
@@ -152,7 +157,9 @@ extension Request {
     /// The node named by the `:node` parameter, or an Italian 404.
     func node(in bundle: PlanBundle) throws -> PlanNode {
         let key = parameter("node")
-        guard let node = bundle.nodes.first(where: { $0.key == key }) else { throw Abort(.notFound, reason: "Obiettivo \"\(key)\" inesistente in questo piano.") }
+        guard let node = bundle.nodes.first(where: { $0.key == key }) else {
+            throw Abort(.notFound, reason: "Obiettivo \"\(key)\" inesistente in questo piano.")
+        }
         return node
     }
 

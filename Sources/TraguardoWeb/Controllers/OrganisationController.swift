@@ -16,8 +16,9 @@ struct OrganisationController {
     @Sendable func home(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
         let org = try await req.store.organisation(enteID: ente.id)
-        let page = EntePage.build(layout: try await req.layout(ente.ente.name, .ente), ente: ente.ente,
-                                  roles: try req.requirePrincipal().roles(in: ente.id), org: org, on: try await req.referenceDay())
+        let page = EntePage.build(
+            layout: try await req.layout(ente.ente.name, .ente), ente: ente.ente,
+            roles: try req.requirePrincipal().roles(in: ente.id), org: org, on: try await req.referenceDay())
         return try await req.render(page)
     }
 
@@ -28,8 +29,9 @@ struct OrganisationController {
     private func render(_ req: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         let ente = try req.requireEnte()
         let org = try await req.store.organisation(enteID: ente.id)
-        let page = OrganisationPage.build(layout: try await req.layout("Organizzazione · \(ente.ente.name)", .organisation), ente: ente.ente.slug,
-                                          org: org, on: try await req.referenceDay(), canEdit: req.allows(.managePlan), error: error)
+        let page = OrganisationPage.build(
+            layout: try await req.layout("Organizzazione · \(ente.ente.name)", .organisation), ente: ente.ente.slug,
+            org: org, on: try await req.referenceDay(), canEdit: req.allows(.managePlan), error: error)
         return try await req.render(page, status: status)
     }
 
@@ -45,7 +47,9 @@ struct OrganisationController {
         let form = try req.content.decode(UnitForm.self)
         let code = form.code.trimmed, name = form.name.trimmed
         guard !code.isEmpty else { return try await render(req, error: "Unità: il campo «Codice» è obbligatorio.", status: .unprocessableEntity) }
-        guard !name.isEmpty else { return try await render(req, error: "Unità: il campo «Denominazione» è obbligatorio.", status: .unprocessableEntity) }
+        guard !name.isEmpty else {
+            return try await render(req, error: "Unità: il campo «Denominazione» è obbligatorio.", status: .unprocessableEntity)
+        }
         guard let kind = OrgUnitKind(rawValue: form.kind ?? "") else {
             return try await render(req, error: "Unità: il campo «Tipo» non è valido.", status: .unprocessableEntity)
         }
@@ -70,10 +74,13 @@ struct OrganisationController {
         let ente = try req.requireEnte()
         let form = try req.content.decode(PersonForm.self)
         let family = form.familyName.trimmed
-        guard !family.isEmpty else { return try await render(req, error: "Persona: il campo «Cognome» è obbligatorio.", status: .unprocessableEntity) }
+        guard !family.isEmpty else {
+            return try await render(req, error: "Persona: il campo «Cognome» è obbligatorio.", status: .unprocessableEntity)
+        }
         let given = form.givenName.trimmed
-        let person = Person(key: PlanKeys.person(familyName: family, givenName: given), familyName: family, givenName: given,
-                            staffGrade: form.grade.nonEmpty, homeUnitKey: form.homeUnit.nonEmpty)
+        let person = Person(
+            key: PlanKeys.person(familyName: family, givenName: given), familyName: family, givenName: given,
+            staffGrade: form.grade.nonEmpty, homeUnitKey: form.homeUnit.nonEmpty)
         do {
             try await req.store.createPerson(person, enteID: ente.id, actor: req.actor)
         } catch let error as OrganisationError {
@@ -99,11 +106,17 @@ struct OrganisationController {
         }
         var from: Day?, to: Day?
         if let text = form.from.nonEmpty {
-            guard let d = Day(parsing: text) else { return try await render(req, error: "Incarico: la data «Dal» (\(text)) non è una data valida (gg/mm/aaaa).", status: .unprocessableEntity) }
+            guard let d = Day(parsing: text) else {
+                return try await render(
+                    req, error: "Incarico: la data «Dal» (\(text)) non è una data valida (gg/mm/aaaa).", status: .unprocessableEntity)
+            }
             from = d
         }
         if let text = form.to.nonEmpty {
-            guard let d = Day(parsing: text) else { return try await render(req, error: "Incarico: la data «Al» (\(text)) non è una data valida (gg/mm/aaaa).", status: .unprocessableEntity) }
+            guard let d = Day(parsing: text) else {
+                return try await render(
+                    req, error: "Incarico: la data «Al» (\(text)) non è una data valida (gg/mm/aaaa).", status: .unprocessableEntity)
+            }
             to = d
         }
         let assignment = Assignment(personKey: form.person.trimmed, unitKey: form.unit.trimmed, role: role, validity: DayRange(from: from, to: to))
@@ -122,7 +135,9 @@ extension Request {
     /// latest plan, or today when it has none. A date that does not parse is an Italian 400.
     func referenceDay() async throws -> Day {
         if let text = query("data") {
-            guard let day = Day(parsing: text) else { throw Abort(.badRequest, reason: "Il campo «Data» (\(text)) non è una data valida (gg/mm/aaaa).") }
+            guard let day = Day(parsing: text) else {
+                throw Abort(.badRequest, reason: "Il campo «Data» (\(text)) non è una data valida (gg/mm/aaaa).")
+            }
             return day
         }
         let today = ItalianFormat.day(of: Date())

@@ -14,8 +14,9 @@ struct PlanController {
 
     @Sendable func list(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
-        let page = PlanListPage.build(layout: try await req.layout("Piani · \(ente.ente.name)", .plans), ente: ente.ente.slug,
-                                      plans: try await req.store.plans(enteID: ente.id), canManage: req.allows(.managePlan))
+        let page = PlanListPage.build(
+            layout: try await req.layout("Piani · \(ente.ente.name)", .plans), ente: ente.ente.slug,
+            plans: try await req.store.plans(enteID: ente.id), canManage: req.allows(.managePlan))
         return try await req.render(page)
     }
 
@@ -67,7 +68,9 @@ struct PlanController {
         } catch let error as BundleImportError {
             throw Abort(.unprocessableEntity, reason: "Rinnovo: \(error.description)")
         }
-        req.flash("Creato «\(result.bundle.plan.title)»: \(result.carried.count) obiettivi pluriennali proseguono, \(result.concluded.count) si chiudono con l'anno \(plan.plan.year).")
+        req.flash(
+            "Creato «\(result.bundle.plan.title)»: \(result.carried.count) obiettivi pluriennali proseguono, \(result.concluded.count) si chiudono con l'anno \(plan.plan.year)."
+        )
         return req.redirect(to: Links.ente(ente.ente.slug).plan(result.bundle.plan.key).tree)
     }
 }

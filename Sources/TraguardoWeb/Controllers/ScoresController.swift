@@ -19,9 +19,10 @@ struct ScoresController {
         let sheet = await req.application.caches.scores.value(key, revision: ente.revision) {
             ScoreSheet(ScoringEngine.score(input))
         }
-        let page = ScoresPage.build(layout: try await req.layout("Punteggi · \(plan.plan.title)", .plans), ente: ente.ente.slug,
-                                    plan: plan.plan, campaigns: bundle.campaigns, campaign: input.campaignKey, sheet: sheet,
-                                    adoptedVersion: version)
+        let page = ScoresPage.build(
+            layout: try await req.layout("Punteggi · \(plan.plan.title)", .plans), ente: ente.ente.slug,
+            plan: plan.plan, campaigns: bundle.campaigns, campaign: input.campaignKey, sheet: sheet,
+            adoptedVersion: version)
         return try await req.render(page)
     }
 }

@@ -37,8 +37,10 @@ struct SessionController {
             return try await render(req, error: "Nome utente o password non corretti.", username: username, next: next, status: .unauthorized)
         case .locked(let until):
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            return try await render(req, error: "Troppi tentativi non riusciti: l'account è bloccato per \(minutes) \(minutes == 1 ? "minuto" : "minuti"). Riprova più tardi.",
-                                    username: username, next: next, status: .tooManyRequests)
+            return try await render(
+                req,
+                error: "Troppi tentativi non riusciti: l'account è bloccato per \(minutes) \(minutes == 1 ? "minuto" : "minuti"). Riprova più tardi.",
+                username: username, next: next, status: .tooManyRequests)
         }
     }
 
@@ -83,7 +85,8 @@ struct HomeController {
         let enti = try await req.store.enti(visibleTo: principal)
         var counts: [UUID: (units: Int, people: Int)] = [:]
         for ente in enti { counts[ente.id] = try await req.store.counts(enteID: ente.id) }
-        return try await req.render(DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts))
+        return try await req.render(
+            DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts))
     }
 
     /// The ente switcher is a plain GET form, so it works without JavaScript. The target page checks access.

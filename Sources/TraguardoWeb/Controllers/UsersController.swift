@@ -18,8 +18,9 @@ struct UsersController {
     }
 
     private func renderAdmin(_ req: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
-        let page = AdminPage.build(layout: try await req.layout("Amministrazione", .admin), accounts: try await req.store.accounts(),
-                                   enti: try await req.store.allEnti(), now: Date(), error: error)
+        let page = AdminPage.build(
+            layout: try await req.layout("Amministrazione", .admin), accounts: try await req.store.accounts(),
+            enti: try await req.store.allEnti(), now: Date(), error: error)
         return try await req.render(page, status: status)
     }
 
@@ -32,8 +33,9 @@ struct UsersController {
 
     @Sendable func createEnte(req: Request) async throws -> Response {
         let form = try req.content.decode(EnteForm.self)
-        let ente = Ente(slug: form.slug.trimmed.lowercased(), name: form.name.trimmed, kind: EnteKind(rawValue: form.kind ?? "") ?? .comune,
-                        codiceISTAT: form.codiceISTAT.nonEmpty)
+        let ente = Ente(
+            slug: form.slug.trimmed.lowercased(), name: form.name.trimmed, kind: EnteKind(rawValue: form.kind ?? "") ?? .comune,
+            codiceISTAT: form.codiceISTAT.nonEmpty)
         do {
             try await req.store.createEnte(ente, actor: req.actor)
         } catch let error as EnteStoreError {
@@ -49,9 +51,10 @@ struct UsersController {
 
     private func renderEnte(_ req: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         let ente = try req.requireEnte()
-        let page = EnteUsersPage.build(layout: try await req.layout("Utenti · \(ente.ente.name)", .users), ente: ente.ente.slug,
-                                       members: try await req.store.members(of: ente.id), org: try await req.store.organisation(enteID: ente.id),
-                                       now: Date(), error: error)
+        let page = EnteUsersPage.build(
+            layout: try await req.layout("Utenti · \(ente.ente.name)", .users), ente: ente.ente.slug,
+            members: try await req.store.members(of: ente.id), org: try await req.store.organisation(enteID: ente.id),
+            now: Date(), error: error)
         return try await req.render(page, status: status)
     }
 
@@ -73,7 +76,8 @@ struct UsersController {
         if role == .responsabile {
             let org = try await req.store.organisation(enteID: ente.id)
             guard let key = form.unit.nonEmpty, let id = org.unitIDs[key] else {
-                return try await renderEnte(req, error: "Nuovo utente: un responsabile deve avere un'unità (campo «Unità»).", status: .unprocessableEntity)
+                return try await renderEnte(
+                    req, error: "Nuovo utente: un responsabile deve avere un'unità (campo «Unità»).", status: .unprocessableEntity)
             }
             unitIDs = [id]
         }
@@ -82,8 +86,10 @@ struct UsersController {
             return try await renderEnte(req, error: "Nuovo utente: il campo «Nome e cognome» è obbligatorio.", status: .unprocessableEntity)
         }
         do {
-            try await req.store.createUser(NewUser(username: form.username.trimmed.lowercased(), displayName: displayName, password: form.password ?? "",
-                                                   grants: [Grant(enteID: ente.id, role: role, unitIDs: unitIDs)]), actor: req.actor)
+            try await req.store.createUser(
+                NewUser(
+                    username: form.username.trimmed.lowercased(), displayName: displayName, password: form.password ?? "",
+                    grants: [Grant(enteID: ente.id, role: role, unitIDs: unitIDs)]), actor: req.actor)
         } catch let error as UserStoreError {
             return try await renderEnte(req, error: "Nuovo utente: \(error.description)", status: .unprocessableEntity)
         }

@@ -68,7 +68,9 @@ struct MethodologyForm: Content {
             return .failure(FormError("«Punteggio se raggiunto senza data»: indica un numero tra 0 e 100."))
         }
         m.indicators.date.achievedWithoutDateScore = noDate
-        guard let rule = NotYetDueRule(rawValue: notYetDue ?? "") else { return .failure(FormError("«Scadenza non ancora raggiunta»: scelta non valida.")) }
+        guard let rule = NotYetDueRule(rawValue: notYetDue ?? "") else {
+            return .failure(FormError("«Scadenza non ancora raggiunta»: scelta non valida."))
+        }
         m.indicators.date.notYetDue = rule
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean

@@ -81,8 +81,9 @@ struct IndicatorInput: Content {
     /// The indicator (its key is given by the store), or the message for the first invalid field.
     func indicator(of nodeKey: String) -> Result<Indicator, FormError> {
         guard let form = IndicatorForm(rawValue: self.form ?? "") else { return .failure(FormError("Indicatore: il campo «Misura» non è valido.")) }
-        var indicator = Indicator(key: "", nodeKey: nodeKey, name: name.trimmed, type: IndicatorType(rawValue: type ?? ""), form: form,
-                                  direction: Direction(rawValue: direction ?? "") ?? .atLeast, unit: unit.nonEmpty, dataSource: dataSource.nonEmpty)
+        var indicator = Indicator(
+            key: "", nodeKey: nodeKey, name: name.trimmed, type: IndicatorType(rawValue: type ?? ""), form: form,
+            direction: Direction(rawValue: direction ?? "") ?? .atLeast, unit: unit.nonEmpty, dataSource: dataSource.nonEmpty)
         if let text = baseline.nonEmpty {
             switch MeasureText.parse(text, form: form) {
             case .success(let entry): indicator.baseline = Measure(entry, raw: text)
@@ -114,7 +115,9 @@ struct PhaseForm: Content {
     func phase(of nodeKey: String) -> Result<Phase, FormError> {
         var phase = Phase(key: "", nodeKey: nodeKey, ordinal: 0, title: title.trimmed, periodRaw: period.nonEmpty)
         if let text = due.nonEmpty {
-            guard let day = Day(parsing: text) else { return .failure(FormError("Fase: il campo «Scadenza» (\(text)) non è una data valida (gg/mm/aaaa).")) }
+            guard let day = Day(parsing: text) else {
+                return .failure(FormError("Fase: il campo «Scadenza» (\(text)) non è una data valida (gg/mm/aaaa)."))
+            }
             phase.due = day
         }
         return .success(phase)
@@ -133,8 +136,10 @@ struct PlanForm: Content {
         guard let first = firstYear, let last = lastYear else { return .failure(FormError("Nuovo piano: indica il primo e l'ultimo anno.")) }
         let levels = (levels ?? []).compactMap(CascadeLevel.init(rawValue:)).sorted()
         guard !levels.isEmpty else { return .failure(FormError("Nuovo piano: scegli almeno un livello della cascata.")) }
-        return .success(Plan(key: PlanKeys.plan(firstYear: first, lastYear: last), title: title.trimmed, firstYear: first, lastYear: last,
-                             year: year ?? first, levels: levels))
+        return .success(
+            Plan(
+                key: PlanKeys.plan(firstYear: first, lastYear: last), title: title.trimmed, firstYear: first, lastYear: last,
+                year: year ?? first, levels: levels))
     }
 }
 

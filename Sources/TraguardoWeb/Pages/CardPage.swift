@@ -66,19 +66,22 @@ struct CardPage: PageModel {
         let unitName = { (k: String) in b.units.first { $0.key == k }?.displayName ?? k }
         let personName = { (k: String) in b.people.first { $0.key == k }?.displayName ?? k }
         let indicators = b.indicators.filter { $0.nodeKey == node.key }.sorted { $0.order < $1.order }.map { i in
-            IndicatorRow(name: i.name, type: i.type?.label ?? i.typeRaw ?? "—", form: i.form.label, direction: i.direction.symbol,
-                         baseline: i.baseline?.italianText ?? "—", target: i.target?.italianText ?? "—",
-                         weight: i.weight.map { ItalianFormat.percent($0) } ?? "—", flags: i.sourceFlags,
-                         removeHref: nodeLinks.removeIndicator(i.key))
+            IndicatorRow(
+                name: i.name, type: i.type?.label ?? i.typeRaw ?? "—", form: i.form.label, direction: i.direction.symbol,
+                baseline: i.baseline?.italianText ?? "—", target: i.target?.italianText ?? "—",
+                weight: i.weight.map { ItalianFormat.percent($0) } ?? "—", flags: i.sourceFlags,
+                removeHref: nodeLinks.removeIndicator(i.key))
         }
         let phases = b.phases.filter { $0.nodeKey == node.key }.map { p in
-            PhaseRow(ordinal: p.code ?? "\(p.ordinal)", title: p.title + (p.description.map { " — \($0)" } ?? ""),
-                     period: p.periodRaw ?? p.due?.italian ?? "—", target: [p.indicatorText, p.targetRaw].compactMap { $0 }.joined(separator: ": "),
-                     removeHref: nodeLinks.removePhase(p.key))
+            PhaseRow(
+                ordinal: p.code ?? "\(p.ordinal)", title: p.title + (p.description.map { " — \($0)" } ?? ""),
+                period: p.periodRaw ?? p.due?.italian ?? "—", target: [p.indicatorText, p.targetRaw].compactMap { $0 }.joined(separator: ": "),
+                removeHref: nodeLinks.removePhase(p.key))
         }
         let people = b.participations.filter { $0.nodeKey == node.key }.map { p in
-            PersonRow(name: personName(p.personKey), grade: p.gradeRaw ?? b.people.first { $0.key == p.personKey }?.staffGrade ?? "",
-                      activity: [p.activity, p.share.map { ItalianFormat.percent($0) }].compactMap { $0 }.joined(separator: " · "))
+            PersonRow(
+                name: personName(p.personKey), grade: p.gradeRaw ?? b.people.first { $0.key == p.personKey }?.staffGrade ?? "",
+                activity: [p.activity, p.share.map { ItalianFormat.percent($0) }].compactMap { $0 }.joined(separator: " · "))
         }
         let trail = PlanOutline.ancestors(of: node.key, in: b.nodes).map {
             Field(label: $0.level.label, value: [$0.code, $0.title].compactMap { $0 }.joined(separator: " – "))
@@ -107,10 +110,15 @@ struct CardPage: PageModel {
         add("Unità responsabili", node.ownerUnitKeys.map(unitName).joined(separator: ", ") + (node.crossCutting ? " (obiettivo trasversale)" : ""))
         add("Unità di coordinamento", node.coordinatingUnitKey.map(unitName))
         add("Responsabili", node.responsiblePersonKeys.map(personName).joined(separator: ", "))
-        add("Referenti politici", node.politicalReferentKeys.map { k in
-            b.politicalReferents.first { $0.key == k }.map { "\($0.office.label) \($0.name)" } ?? k
-        }.joined(separator: ", "))
-        add("Orizzonte", node.horizon.map { h in h.raw ?? [h.stage.map { "Fase \($0)" }, h.stageCount.map { "di \($0)" }].compactMap { $0 }.joined(separator: " ") })
+        add(
+            "Referenti politici",
+            node.politicalReferentKeys.map { k in
+                b.politicalReferents.first { $0.key == k }.map { "\($0.office.label) \($0.name)" } ?? k
+            }.joined(separator: ", "))
+        add(
+            "Orizzonte",
+            node.horizon.map { h in h.raw ?? [h.stage.map { "Fase \($0)" }, h.stageCount.map { "di \($0)" }].compactMap { $0 }.joined(separator: " ")
+            })
         add("Peso", node.weight.map { ItalianFormat.percent($0) + (node.weightRaw.map { " (stampato: \($0))" } ?? "") } ?? node.weightRaw)
         add("Classificazioni", node.classifications.map { k in catalogue.first { $0.key == k }?.label ?? k }.joined(separator: ", "))
         if let p = node.programma.flatMap(MissioniProgrammi.programma) {

@@ -18,8 +18,9 @@ struct ImportPage: PageModel {
 
     static func build(layout: Layout, ente: String, summary: [String] = [], dryRun: Bool = false, errors: [String] = []) -> ImportPage {
         let links = Links.ente(ente)
-        return ImportPage(layout: layout, formats: PlanFileDecoder.acceptedExtensions.map { ".\($0)" }.joined(separator: ", "),
-                          summary: summary, hasSummary: !summary.isEmpty, dryRun: dryRun, errors: errors, hasErrors: !errors.isEmpty,
-                          action: links.importUpload, templateXLSX: links.template("xlsx"), templateODS: links.template("ods"))
+        return ImportPage(
+            layout: layout, formats: PlanFileDecoder.acceptedExtensions.map { ".\($0)" }.joined(separator: ", "),
+            summary: summary, hasSummary: !summary.isEmpty, dryRun: dryRun, errors: errors, hasErrors: !errors.isEmpty,
+            action: links.importUpload, templateXLSX: links.template("xlsx"), templateODS: links.template("ods"))
     }
 }

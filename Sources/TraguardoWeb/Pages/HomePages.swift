@@ -37,10 +37,11 @@ struct DashboardPage: PageModel {
     /// `counts`: units and people of each ente, by id.
     static func build(layout: Layout, principal: Principal, enti: [StoredEnte], counts: [UUID: (units: Int, people: Int)]) -> DashboardPage {
         let cards = enti.map { e in
-            EnteCard(href: Links.ente(e.ente.slug).home, name: e.ente.name, kind: e.ente.kind.label,
-                     members: e.ente.memberNames.isEmpty ? nil : "Comuni aderenti: " + e.ente.memberNames.joined(separator: ", "),
-                     roles: Role.allCases.filter(principal.roles(in: e.id).contains).map(\.label).joined(separator: ", "),
-                     units: counts[e.id]?.units ?? 0, people: counts[e.id]?.people ?? 0)
+            EnteCard(
+                href: Links.ente(e.ente.slug).home, name: e.ente.name, kind: e.ente.kind.label,
+                members: e.ente.memberNames.isEmpty ? nil : "Comuni aderenti: " + e.ente.memberNames.joined(separator: ", "),
+                roles: Role.allCases.filter(principal.roles(in: e.id).contains).map(\.label).joined(separator: ", "),
+                units: counts[e.id]?.units ?? 0, people: counts[e.id]?.people ?? 0)
         }
         return DashboardPage(layout: layout, enti: cards, hasEnti: !cards.isEmpty)
     }

@@ -50,9 +50,11 @@ struct MethodologyPage: PageModel {
     let adoptAction: String
 
     /// `before`/`after`: the year's plan scored under the methodology in force and under the candidate.
-    static func build(layout: Layout, ente: String, year: Int, current: Methodology, version: Int?, history: [MethodologyVersion],
-                      presets: [Methodology], candidate: Methodology?, before: ScoreReport?, after: ScoreReport?,
-                      settings: MethodologySettings, canAdopt: Bool, error: String?) -> MethodologyPage {
+    static func build(
+        layout: Layout, ente: String, year: Int, current: Methodology, version: Int?, history: [MethodologyVersion],
+        presets: [Methodology], candidate: Methodology?, before: ScoreReport?, after: ScoreReport?,
+        settings: MethodologySettings, canAdopt: Bool, error: String?
+    ) -> MethodologyPage {
         let links = Links.ente(ente)
         var changes: [Change] = []
         if let before, let after {
@@ -67,15 +69,21 @@ struct MethodologyPage: PageModel {
             layout: layout, name: current.name,
             versionLabel: version.map { "versione \($0) adottata per il \(year)" } ?? "nessuna metodologia adottata: si applica quella generale",
             source: current.source, rules: rules(of: current),
-            history: history.map { Version(year: $0.year, version: $0.version, name: $0.name, by: $0.adoptedBy,
-                                           at: $0.adoptedAt.map(ItalianFormat.dateTime) ?? "") },
+            history: history.map {
+                Version(
+                    year: $0.year, version: $0.version, name: $0.name, by: $0.adoptedBy,
+                    at: $0.adoptedAt.map(ItalianFormat.dateTime) ?? "")
+            },
             hasHistory: !history.isEmpty,
             presets: presets.map { Preset(label: $0.name, previewHref: links.methodology(year: year, preview: $0.id)) },
             presetChoices: presets.map { Choice(value: $0.id, label: $0.name, selected: $0.id == settings.preset) },
             settings: settings,
-            notYetDueOptions: NotYetDueRule.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue) },
+            notYetDueOptions: NotYetDueRule.allCases.map {
+                Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue)
+            },
             meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
-            preview: changes, hasPreview: !changes.isEmpty, previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
+            preview: changes, hasPreview: !changes.isEmpty,
+            previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
             canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
             previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
     }
@@ -100,8 +108,12 @@ struct MethodologyPage: PageModel {
     static func rules(of m: Methodology) -> [String] {
         let f = { (v: Double) in ItalianFormat.number(v, trimZeros: true) }
         var out: [String] = []
-        out.append("Indicatori numerici «di più è meglio»: rapporto consuntivo/atteso" + (m.indicators.higherBetter.cap.map { ", con tetto al \(f($0))%" } ?? ", senza tetto"))
-        out.append("Scadenze: nei tempi 100; in ritardo 100 × (1 − mesi/\(f(m.indicators.date.monthsToZero))); raggiunto senza data \(f(m.indicators.date.achievedWithoutDateScore))")
+        out.append(
+            "Indicatori numerici «di più è meglio»: rapporto consuntivo/atteso"
+                + (m.indicators.higherBetter.cap.map { ", con tetto al \(f($0))%" } ?? ", senza tetto"))
+        out.append(
+            "Scadenze: nei tempi 100; in ritardo 100 × (1 − mesi/\(f(m.indicators.date.monthsToZero))); raggiunto senza data \(f(m.indicators.date.achievedWithoutDateScore))"
+        )
         out.append("Fonti del punteggio dell'obiettivo, in ordine: " + m.objectives.sources.map(\.rawValue).joined(separator: ", "))
         for s in m.statuses {
             switch s.counting {
@@ -110,7 +122,8 @@ struct MethodologyPage: PageModel {
             case .normal: out.append("«\(s.status.label)»: conteggiato normalmente")
             }
         }
-        out.append("Unità: \(m.rollUps.unitMean.label)" + (m.rollUps.crossCuttingInEveryOwner ? "; gli obiettivi trasversali contano in ogni unità" : ""))
+        out.append(
+            "Unità: \(m.rollUps.unitMean.label)" + (m.rollUps.crossCuttingInEveryOwner ? "; gli obiettivi trasversali contano in ogni unità" : ""))
         out.append("Arrotondamento: \(m.rounding.label)")
         if let org = m.organisational { out.append("Performance organizzativa: \(org.dimensions.count) dimensioni, \(f(org.totalPoints)) punti") }
         return out

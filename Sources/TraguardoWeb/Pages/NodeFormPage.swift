@@ -58,8 +58,9 @@ struct NodeFormPage: PageModel {
             action: isNew ? links.createNode : links.node(node.key).update, planHref: links.tree, isNew: isNew,
             levels: bundle.plan.levels.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == node.level) },
             parents: bundle.nodes.filter { ($0.level < node.level || isNew) && $0.key != node.key && $0.level != .performanceObjective }.map {
-                Choice(value: $0.key, label: "\($0.level.label): \([$0.code, $0.title].compactMap { $0 }.joined(separator: " – "))",
-                       selected: $0.key == node.parentKey)
+                Choice(
+                    value: $0.key, label: "\($0.level.label): \([$0.code, $0.title].compactMap { $0 }.joined(separator: " – "))",
+                    selected: $0.key == node.parentKey)
             },
             units: bundle.units.map { Choice(value: $0.key, label: $0.displayName, selected: node.ownerUnitKeys.contains($0.key)) },
             classifications: catalogue.map { Choice(value: $0.key, label: $0.label, selected: node.classifications.contains($0.key)) },

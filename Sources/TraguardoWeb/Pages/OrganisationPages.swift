@@ -47,11 +47,12 @@ struct EntePage: PageModel {
     static func build(layout: Layout, ente: Ente, roles: Set<Role>, org: OrganisationSnapshot, on day: Day) -> EntePage {
         let links = Links.ente(ente.slug)
         let rows = org.units.map { UnitRow(code: $0.code, name: $0.name, kind: $0.kind.label, holder: UnitHolder($0, on: day, in: org)) }
-        return EntePage(layout: layout, name: ente.name, kind: ente.kind.label, codiceISTAT: ente.codiceISTAT, codiceIPA: ente.codiceIPA,
-                        employees: ente.employees, members: ente.memberNames, onDate: day.italian, units: rows,
-                        roles: Role.allCases.filter(roles.contains).map(\.label).joined(separator: ", "),
-                        hasMembers: !ente.memberNames.isEmpty, hasUnits: !rows.isEmpty, dateAction: links.home,
-                        organisationHref: links.organisation)
+        return EntePage(
+            layout: layout, name: ente.name, kind: ente.kind.label, codiceISTAT: ente.codiceISTAT, codiceIPA: ente.codiceIPA,
+            employees: ente.employees, members: ente.memberNames, onDate: day.italian, units: rows,
+            roles: Role.allCases.filter(roles.contains).map(\.label).joined(separator: ", "),
+            hasMembers: !ente.memberNames.isEmpty, hasUnits: !rows.isEmpty, dateAction: links.home,
+            organisationHref: links.organisation)
     }
 }
 
@@ -94,13 +95,15 @@ struct OrganisationPage: PageModel {
     static func build(layout: Layout, ente: String, org: OrganisationSnapshot, on day: Day, canEdit: Bool, error: String?) -> OrganisationPage {
         let links = Links.ente(ente)
         let rows = org.units.map { unit in
-            UnitRow(code: unit.code, name: unit.name, kind: unit.kind.label, parent: unit.parentKey.flatMap { org.unit($0)?.displayName },
-                    holder: UnitHolder(unit, on: day, in: org),
-                    assignments: org.assignments.filter { $0.unitKey == unit.key }.map { a in
-                        AssignmentRow(person: org.person(a.personKey)?.displayName ?? a.personKey, role: a.role.label,
-                                      from: a.validity.from?.italian ?? "—", to: a.validity.to?.italian ?? "in corso",
-                                      active: a.validity.contains(day))
-                    })
+            UnitRow(
+                code: unit.code, name: unit.name, kind: unit.kind.label, parent: unit.parentKey.flatMap { org.unit($0)?.displayName },
+                holder: UnitHolder(unit, on: day, in: org),
+                assignments: org.assignments.filter { $0.unitKey == unit.key }.map { a in
+                    AssignmentRow(
+                        person: org.person(a.personKey)?.displayName ?? a.personKey, role: a.role.label,
+                        from: a.validity.from?.italian ?? "—", to: a.validity.to?.italian ?? "in corso",
+                        active: a.validity.contains(day))
+                })
         }
         return OrganisationPage(
             layout: layout, onDate: day.italian, units: rows,

@@ -56,8 +56,10 @@ struct Layout: Encodable, Hashable, Sendable {
     let switchEnteHref: String
     let stylesheets: [String]
 
-    static func build(title: String, section: NavSection?, principal: Principal?, enti: [StoredEnte], current: StoredEnte?,
-                      csrf: String, flash: String?) -> Layout {
+    static func build(
+        title: String, section: NavSection?, principal: Principal?, enti: [StoredEnte], current: StoredEnte?,
+        csrf: String, flash: String?
+    ) -> Layout {
         let choices = enti.map { EnteChoice(slug: $0.ente.slug, name: $0.ente.name, current: $0.id == current?.id) }
         var nav: [NavItem] = []
         func add(_ label: String, _ href: String, _ s: NavSection) { nav.append(NavItem(label: label, href: href, current: s == section)) }
@@ -72,10 +74,11 @@ struct Layout: Encodable, Hashable, Sendable {
             if AccessPolicy.allows(principal, .viewAudit, enteID: current.id) { add("Registro modifiche", links.audit, .audit) }
         }
         if principal?.isSystemAdmin == true { add("Amministrazione", Links.admin, .admin) }
-        return Layout(title: title, userName: principal?.displayName, username: principal?.username, enti: choices,
-                      currentEnteName: current?.ente.name, nav: nav, csrf: csrf, flash: flash, hasEnti: !choices.isEmpty,
-                      hasNav: !nav.isEmpty, homeHref: Links.home, logoutHref: Links.logout, switchEnteHref: Links.switchEnte,
-                      stylesheets: Assets.stylesheets)
+        return Layout(
+            title: title, userName: principal?.displayName, username: principal?.username, enti: choices,
+            currentEnteName: current?.ente.name, nav: nav, csrf: csrf, flash: flash, hasEnti: !choices.isEmpty,
+            hasNav: !nav.isEmpty, homeHref: Links.home, logoutHref: Links.logout, switchEnteHref: Links.switchEnte,
+            stylesheets: Assets.stylesheets)
     }
 }
 

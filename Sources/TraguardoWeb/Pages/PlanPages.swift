@@ -35,9 +35,10 @@ struct PlanListPage: PageModel {
     static func build(layout: Layout, ente: String, plans: [Plan], canManage: Bool) -> PlanListPage {
         let links = Links.ente(ente)
         let summaries = plans.map { PlanSummary($0, ente: ente) }
-        return PlanListPage(layout: layout, plans: summaries, hasPlans: !summaries.isEmpty, canManage: canManage,
-                            levels: CascadeLevel.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: true) },
-                            createHref: links.createPlan, importHref: links.importForm)
+        return PlanListPage(
+            layout: layout, plans: summaries, hasPlans: !summaries.isEmpty, canManage: canManage,
+            levels: CascadeLevel.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: true) },
+            createHref: links.createPlan, importHref: links.importForm)
     }
 }
 
@@ -93,13 +94,16 @@ struct PlanTreePage: PageModel {
     let rolloverHref: String
 
     /// `mayMove` answers whether the user may make a lifecycle transition.
-    static func build(layout: Layout, ente: String, bundle: PlanBundle, canEdit: Bool, canRollover: Bool,
-                      mayMove: (PlanLifecycle.Transition) -> Bool) -> PlanTreePage {
+    static func build(
+        layout: Layout, ente: String, bundle: PlanBundle, canEdit: Bool, canRollover: Bool,
+        mayMove: (PlanLifecycle.Transition) -> Bool
+    ) -> PlanTreePage {
         let links = Links.ente(ente).plan(bundle.plan.key)
         let warnings = PlanWarnings.check(bundle)
         let units = Dictionary(bundle.units.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = PlanOutline(bundle).rows.map { row in
-            Row(href: links.node(row.node.key).card, code: row.node.code, title: row.node.title, level: row.node.level.label,
+            Row(
+                href: links.node(row.node.key).card, code: row.node.code, title: row.node.title, level: row.node.level.label,
                 indent: row.depth, owners: row.node.ownerUnitKeys.compactMap { units[$0]?.displayName }.joined(separator: ", "),
                 weight: row.node.weight.map { ItalianFormat.percent($0) }, children: row.children, phases: row.phases,
                 indicators: row.indicators, participants: row.participants, flags: row.node.sourceFlags.count,
@@ -113,8 +117,10 @@ struct PlanTreePage: PageModel {
             warnings: warnings.map(\.message), warningCount: warnings.count, rows: rows, sourceFlags: bundle.source?.flags ?? [],
             notes: bundle.plan.notes, canEdit: canEdit, canRollover: canRollover, hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true),
             moves: moves, hasMoves: !moves.isEmpty, scoresHref: links.scores,
-            exports: [Export(label: "Excel", href: links.export("xlsx")), Export(label: "ODS", href: links.export("ods")),
-                      Export(label: "JSON", href: links.export("json"))],
+            exports: [
+                Export(label: "Excel", href: links.export("xlsx")), Export(label: "ODS", href: links.export("ods")),
+                Export(label: "JSON", href: links.export("json")),
+            ],
             newNodeHref: links.newNode, moveHref: links.move, rolloverHref: links.rollover)
     }
 }

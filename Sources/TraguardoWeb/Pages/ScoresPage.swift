@@ -25,12 +25,15 @@ struct ScoresPage: PageModel {
     let hasNodes: Bool
     let hasIssues: Bool
 
-    static func build(layout: Layout, ente: String, plan: Plan, campaigns: [Campaign], campaign: String?, sheet: ScoreSheet,
-                      adoptedVersion: Int?) -> ScoresPage {
+    static func build(
+        layout: Layout, ente: String, plan: Plan, campaigns: [Campaign], campaign: String?, sheet: ScoreSheet,
+        adoptedVersion: Int?
+    ) -> ScoresPage {
         let links = Links.ente(ente)
         return ScoresPage(
             layout: layout, planHref: links.plan(plan.key).tree, planTitle: plan.title,
-            methodology: sheet.methodologyName + (adoptedVersion.map { " — versione adottata n. \($0)" } ?? " — metodologia generale (nessuna adottata)"),
+            methodology: sheet.methodologyName
+                + (adoptedVersion.map { " — versione adottata n. \($0)" } ?? " — metodologia generale (nessuna adottata)"),
             methodologyHref: links.methodology, asOf: sheet.asOf.italian,
             campaigns: campaigns.map { Choice(value: $0.key, label: $0.title, selected: $0.key == campaign) },
             hasCampaigns: campaigns.count > 1, formAction: links.plan(plan.key).scores,

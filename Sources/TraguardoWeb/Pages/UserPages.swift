@@ -36,9 +36,10 @@ struct AdminPage: PageModel {
 
     static func build(layout: Layout, accounts: [Account], enti: [StoredEnte], now: Date, error: String?) -> AdminPage {
         let names = Dictionary(uniqueKeysWithValues: enti.map { ($0.id, $0.ente.name) })
-        return AdminPage(layout: layout, users: accounts.map { AccountRow($0, now: now, enteName: { names[$0] ?? "?" }, unitName: { _ in nil }) },
-                         kinds: EnteKind.allCases.map { Choice(value: $0.rawValue, label: $0.label) }, error: error,
-                         createEnteAction: Links.createEnte, auditHref: Links.globalAudit)
+        return AdminPage(
+            layout: layout, users: accounts.map { AccountRow($0, now: now, enteName: { names[$0] ?? "?" }, unitName: { _ in nil }) },
+            kinds: EnteKind.allCases.map { Choice(value: $0.rawValue, label: $0.label) }, error: error,
+            createEnteAction: Links.createEnte, auditHref: Links.globalAudit)
     }
 }
 
@@ -54,10 +55,11 @@ struct EnteUsersPage: PageModel {
 
     static func build(layout: Layout, ente: String, members: [Account], org: OrganisationSnapshot, now: Date, error: String?) -> EnteUsersPage {
         let unitNames = Dictionary(uniqueKeysWithValues: org.unitIDs.map { ($0.value, org.unit($0.key)?.displayName ?? $0.key) })
-        return EnteUsersPage(layout: layout, users: members.map { AccountRow($0, now: now, enteName: { _ in nil }, unitName: { unitNames[$0] }) },
-                             roles: Role.enteRoles.map { Choice(value: $0.rawValue, label: $0.label) },
-                             units: org.units.map { Choice(value: $0.key, label: $0.displayName) }, error: error,
-                             createAction: Links.ente(ente).createUser)
+        return EnteUsersPage(
+            layout: layout, users: members.map { AccountRow($0, now: now, enteName: { _ in nil }, unitName: { unitNames[$0] }) },
+            roles: Role.enteRoles.map { Choice(value: $0.rawValue, label: $0.label) },
+            units: org.units.map { Choice(value: $0.key, label: $0.displayName) }, error: error,
+            createAction: Links.ente(ente).createUser)
     }
 }
 
@@ -90,14 +92,16 @@ struct AuditPage: PageModel {
 
     static func build(layout: Layout, heading: String, action: String, entries: [AuditEntry], query: AuditQuery) -> AuditPage {
         let rows = entries.map { e in
-            Row(at: ItalianFormat.dateTime(e.at), actor: e.actorName, action: e.action.label,
+            Row(
+                at: ItalianFormat.dateTime(e.at), actor: e.actorName, action: e.action.label,
                 entity: AuditEntity(rawValue: e.entity)?.label ?? e.entity, entityID: e.entityID,
                 changed: AuditDiff.changedFields(before: e.before, after: e.after).joined(separator: ", "), before: e.before, after: e.after)
         }
-        return AuditPage(layout: layout, heading: heading, action: action, rows: rows,
-                         entities: AuditEntity.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == query.entity) },
-                         actor: query.actor ?? "",
-                         actions: AuditAction.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == query.action) },
-                         from: query.fromText ?? "", to: query.toText ?? "", error: query.error, rowCount: rows.count)
+        return AuditPage(
+            layout: layout, heading: heading, action: action, rows: rows,
+            entities: AuditEntity.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == query.entity) },
+            actor: query.actor ?? "",
+            actions: AuditAction.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == query.action) },
+            from: query.fromText ?? "", to: query.toText ?? "", error: query.error, rowCount: rows.count)
     }
 }

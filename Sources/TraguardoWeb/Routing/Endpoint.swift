@@ -42,8 +42,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     var method: HTTPMethod {
         switch self {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
-             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
-             .createEnteUser, .createEnte:
+            .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
+            .createEnteUser, .createEnte:
             .POST
         default:
             .GET
@@ -108,10 +108,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder:
             .ente(.viewEnte)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,
-             .adoptMethodology:
+            .adoptMethodology:
             .ente(.managePlan)
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .removeIndicator,
-             .addPhase, .removePhase:
+            .addPhase, .removePhase:
             .ente(.editOwnUnits)
         case .enteUsers, .createEnteUser: .ente(.manageEnteUsers)
         case .enteAudit, .apiAudit: .ente(.viewAudit)
@@ -132,10 +132,11 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     /// "GET /enti/:ente/piani/:plan", as the authorisation matrix names routes.
     var signature: String {
-        "\(method.rawValue) /" + segments.map { s in
-            if case .literal(let text) = s { return text }
-            return ":" + s.parameterName!
-        }.joined(separator: "/")
+        "\(method.rawValue) /"
+            + segments.map { s in
+                if case .literal(let text) = s { return text }
+                return ":" + s.parameterName!
+            }.joined(separator: "/")
     }
 
     /// The path with the parameters filled in, each percent-encoded as one segment.

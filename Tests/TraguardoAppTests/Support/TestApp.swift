@@ -2,9 +2,10 @@ import Fluent
 import Foundation
 import TraguardoCore
 import TraguardoPersistence
-@testable import TraguardoWeb
 import Vapor
 import VaporTesting
+
+@testable import TraguardoWeb
 
 /// The engine under test: in-memory SQLite by default, PostgreSQL when `TEST_DATABASE_URL` names one
 /// (`scripts/test` runs the suite both ways). PostgreSQL runs use `--no-parallel`: one shared database.
@@ -51,26 +52,38 @@ struct Fixture {
         let alfa = try await EnteStore.create(Ente(slug: "alfa", name: "Comune di Alfa", kind: .comune), on: db, actor: .system)
         let beta = try await EnteStore.create(Ente(slug: "beta", name: "Comune di Beta", kind: .comune), on: db, actor: .system)
         let alfaID = try alfa.requireID(), betaID = try beta.requireID()
-        let a1 = try await OrganisationStore.createUnit(OrgUnit(key: "U-01", code: "01", name: "AFFARI GENERALI", kind: .settore), enteID: alfaID, on: db, actor: .system)
-        let a2 = try await OrganisationStore.createUnit(OrgUnit(key: "U-02", code: "02", name: "FINANZIARIO", kind: .settore), enteID: alfaID, on: db, actor: .system)
-        try await OrganisationStore.createUnit(OrgUnit(key: "U-01", code: "01", name: "SETTORE DI BETA", kind: .settore), enteID: betaID, on: db, actor: .system)
-        try await OrganisationStore.createPerson(Person(key: "P-rossi", familyName: "ROSSI", givenName: "Anna", staffGrade: "D1"), enteID: alfaID, on: db, actor: .system)
+        let a1 = try await OrganisationStore.createUnit(
+            OrgUnit(key: "U-01", code: "01", name: "AFFARI GENERALI", kind: .settore), enteID: alfaID, on: db, actor: .system)
+        let a2 = try await OrganisationStore.createUnit(
+            OrgUnit(key: "U-02", code: "02", name: "FINANZIARIO", kind: .settore), enteID: alfaID, on: db, actor: .system)
+        try await OrganisationStore.createUnit(
+            OrgUnit(key: "U-01", code: "01", name: "SETTORE DI BETA", kind: .settore), enteID: betaID, on: db, actor: .system)
+        try await OrganisationStore.createPerson(
+            Person(key: "P-rossi", familyName: "ROSSI", givenName: "Anna", staffGrade: "D1"), enteID: alfaID, on: db, actor: .system)
         try await OrganisationStore.createAssignment(
-            Assignment(personKey: "P-rossi", unitKey: "U-02", role: .titolare,
-                       validity: DayRange(from: Day(year: 2024, month: 1, day: 1), to: Day(year: 2024, month: 4, day: 30))),
+            Assignment(
+                personKey: "P-rossi", unitKey: "U-02", role: .titolare,
+                validity: DayRange(from: Day(year: 2024, month: 1, day: 1), to: Day(year: 2024, month: 4, day: 30))),
             enteID: alfaID, on: db, actor: .system)
         let plan = PlanBundle(
             ente: Ente(slug: "alfa", name: "Comune di Alfa", kind: .comune),
             units: [OrgUnit(key: "U-01", code: "01", name: "AFFARI GENERALI", kind: .settore)],
-            plan: Plan(key: "P-2024", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024, levels: [.operationalObjective, .performanceObjective]),
-            nodes: [PlanNode(key: "OB-0", level: .operationalObjective, code: "0", title: "Transizione digitale", ownerUnitKeys: ["U-01"]),
-                    PlanNode(key: "OB-1", level: .performanceObjective, parentKey: "OB-0", code: "1", title: "Digitalizzare gli atti", ownerUnitKeys: ["U-01"],
-                             weight: 100, classifications: ["digitalizzazione"])],
+            plan: Plan(
+                key: "P-2024", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024,
+                levels: [.operationalObjective, .performanceObjective]),
+            nodes: [
+                PlanNode(key: "OB-0", level: .operationalObjective, code: "0", title: "Transizione digitale", ownerUnitKeys: ["U-01"]),
+                PlanNode(
+                    key: "OB-1", level: .performanceObjective, parentKey: "OB-0", code: "1", title: "Digitalizzare gli atti", ownerUnitKeys: ["U-01"],
+                    weight: 100, classifications: ["digitalizzazione"]),
+            ],
             indicators: [Indicator(key: "OB-1-I1", nodeKey: "OB-1", name: "Atti digitalizzati", form: .percent, target: Target(number: 90))])
         try await BundleImporter.importBundle(plan, on: db, actor: .system)
         let users = app.userStore
         func make(_ name: String, admin: Bool = false, _ grants: [Grant]) async throws {
-            try await users.create(NewUser(username: name, displayName: name.capitalized, password: password, isSystemAdmin: admin, grants: grants), on: db, actor: .system)
+            try await users.create(
+                NewUser(username: name, displayName: name.capitalized, password: password, isSystemAdmin: admin, grants: grants), on: db,
+                actor: .system)
         }
         try await make("admin", admin: true, [])
         try await make("segretario", [Grant(enteID: alfaID, role: .segretario)])
@@ -92,14 +105,17 @@ struct Client {
         self.app = app
     }
 
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: Bool = false, withCSRF: Bool = true) async throws -> TestingHTTPResponse {
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, json: Bool = false, withCSRF: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }
         if json { headers.add(name: .accept, value: "application/json") }
         var body: ByteBuffer?
         if var form {
             if withCSRF, let csrf { form["_csrf"] = csrf }
-            let encoded = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            let encoded = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+                separator: "&")
             headers.contentType = .urlEncodedForm
             body = ByteBuffer(string: encoded)
         }
@@ -120,7 +136,10 @@ struct Client {
         for (name, value) in all {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var headers = HTTPHeaders()
@@ -136,7 +155,7 @@ struct Client {
         _ = try await send(.GET, "/login")
         let response = try await send(.POST, "/login", form: ["username": username, "password": password, "next": "/"])
         if response.status == .seeOther {
-            _ = try await send(.GET, "/") // the session (and its CSRF token) is renewed at sign-in
+            _ = try await send(.GET, "/")  // the session (and its CSRF token) is renewed at sign-in
         }
         return response
     }

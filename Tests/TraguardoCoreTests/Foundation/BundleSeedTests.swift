@@ -29,7 +29,8 @@ struct BundleSeedTests {
         let objectives = b.nodes.filter { $0.level == .performanceObjective }
         #expect(objectives.count == 29)
         #expect(objectives.filter(\.crossCutting).count == 4)
-        let byArea = Dictionary(grouping: objectives.filter { !$0.crossCutting }, by: { $0.ownerUnitKeys.first ?? "" }).values.map(\.count).sorted(by: >)
+        let byArea = Dictionary(grouping: objectives.filter { !$0.crossCutting }, by: { $0.ownerUnitKeys.first ?? "" }).values.map(\.count).sorted(
+            by: >)
         #expect(byArea == [7, 5, 5, 4, 4])
     }
 

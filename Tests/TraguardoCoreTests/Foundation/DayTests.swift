@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TraguardoCore
 
 @Suite("Days and Italian formats")

@@ -4,7 +4,8 @@ import TraguardoCore
 @Suite("Who heads a unit on a given day")
 struct OrganisationTests {
     let assignments = [
-        Assignment(personKey: "chizzoli", unitKey: "02", role: .titolare, validity: DayRange(from: Day(iso: "2024-01-01"), to: Day(iso: "2024-04-30"))),
+        Assignment(
+            personKey: "chizzoli", unitKey: "02", role: .titolare, validity: DayRange(from: Day(iso: "2024-01-01"), to: Day(iso: "2024-04-30"))),
         Assignment(personKey: "vicario", unitKey: "02", role: .vicario, validity: DayRange(from: Day(iso: "2024-01-01"), to: Day(iso: "2024-12-31"))),
         Assignment(personKey: "interim", unitKey: "03", role: .interim, validity: DayRange(from: Day(iso: "2024-06-01"), to: nil)),
     ]

@@ -13,7 +13,9 @@ struct RolloverTests {
         #expect(next.plan.state == .bozza)
         #expect(next.plan.approval == nil)
         #expect(BundleIntegrity.problems(in: next).isEmpty)
-        let multiYear = b.nodes.filter { $0.level == .operationalObjective && ($0.horizon.map { h in (h.stage ?? 1) < (h.stageCount ?? 0) } ?? false) }
+        let multiYear = b.nodes.filter {
+            $0.level == .operationalObjective && ($0.horizon.map { h in (h.stage ?? 1) < (h.stageCount ?? 0) } ?? false)
+        }
         #expect(!multiYear.isEmpty)
         #expect(result.carried.count + result.concluded.count == 36)
         for old in multiYear {

@@ -27,7 +27,11 @@ struct IndicatorRuleTests {
     }
 
     @Test func higherBetterBands() {
-        let m = baseMethodology { $0.indicators.higherBetter.bands = [.init(from: 0, score: 0), .init(from: 50, score: 50), .init(from: 75, score: 75), .init(from: 100, score: 100)] }
+        let m = baseMethodology {
+            $0.indicators.higherBetter.bands = [
+                .init(from: 0, score: 0), .init(from: 50, score: 50), .init(from: 75, score: 75), .init(from: 100, score: 100),
+            ]
+        }
         #expect(higher(49, m) == (0, .band))
         #expect(higher(50, m) == (50, .band))
         #expect(higher(80, m) == (75, .band))
@@ -65,8 +69,10 @@ struct IndicatorRuleTests {
         #expect(scoreOne(form: .boolean, target: nil, value: reading("I", "O", number: 1)).0 == 100)
     }
 
-    func dated(_ done: String?, due: String = "2024-06-30", flag: Bool? = nil, progress: Double? = nil, status: ProgressStatus? = nil,
-               extended: String? = nil, asOf: String = "2024-12-31", _ m: Methodology = baseMethodology()) -> (Double?, IndicatorOutcome) {
+    func dated(
+        _ done: String?, due: String = "2024-06-30", flag: Bool? = nil, progress: Double? = nil, status: ProgressStatus? = nil,
+        extended: String? = nil, asOf: String = "2024-12-31", _ m: Methodology = baseMethodology()
+    ) -> (Double?, IndicatorOutcome) {
         let v = reading("I", "O", date: done.map(day), flag: flag, progress: progress, status: status, extended: extended.map(day))
         let r = scoreOne(form: .date, .within, target: Target(date: day(due)), value: v, methodology: m, asOf: day(asOf))
         return (r.0, r.1)
@@ -75,10 +81,10 @@ struct IndicatorRuleTests {
     @Test func dateOnTimeAndLateInHalfMonthSteps() {
         #expect(dated("2024-06-15") == (100, .onTime))
         #expect(dated("2024-06-30") == (100, .onTime))
-        #expect(approx(dated("2024-07-01").0, 100 * (1 - 0.5 / 12)))        // one day late = half a month
+        #expect(approx(dated("2024-07-01").0, 100 * (1 - 0.5 / 12)))  // one day late = half a month
         #expect(approx(dated("2024-07-15").0, 100 * (1 - 0.5 / 12)))
-        #expect(approx(dated("2024-07-16").0, 100 * (1 - 1.0 / 12)))        // past half of July = one month
-        #expect(approx(dated("2024-07-31").0, 100 * (1 - 1.0 / 12)))        // 30/06 → 31/07 is one month (end of month)
+        #expect(approx(dated("2024-07-16").0, 100 * (1 - 1.0 / 12)))  // past half of July = one month
+        #expect(approx(dated("2024-07-31").0, 100 * (1 - 1.0 / 12)))  // 30/06 → 31/07 is one month (end of month)
         #expect(approx(dated("2024-04-15", due: "2024-03-31").0, 100 * (1 - 0.5 / 12)))
         #expect(approx(dated("2024-04-16", due: "2024-03-31").0, 100 * (1 - 1.0 / 12)))
         #expect(dated("2025-09-01") == (0, .tooLate))

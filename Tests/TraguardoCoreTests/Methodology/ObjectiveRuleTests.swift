@@ -14,7 +14,11 @@ struct ObjectiveRuleTests {
     }
 
     @Test func equalWeightsWhenNoneAreGiven() {
-        let inds = two.map { var i = $0; i.weight = nil; return i }
+        let inds = two.map {
+            var i = $0
+            i.weight = nil
+            return i
+        }
         #expect(score([objective("O")], indicators: inds, values: readings).objective("O")?.computed == 75)
     }
 
@@ -27,7 +31,8 @@ struct ObjectiveRuleTests {
     }
 
     @Test func uncountedIndicatorsLeaveTheMean() {
-        let r = score([objective("O")], indicators: two, values: [reading("A", "O", number: 90), reading("B", "O", number: 10, status: .nonValutabile)])
+        let r = score(
+            [objective("O")], indicators: two, values: [reading("A", "O", number: 90), reading("B", "O", number: 10, status: .nonValutabile)])
         #expect(r.objective("O")?.computed == 90)
     }
 
@@ -44,27 +49,33 @@ struct ObjectiveRuleTests {
 
     @Test func statusesThatChangeCounting() {
         let nodes = ["R", "V", "N", "X"].map { objective($0) } + [objective("K")]
-        let values = [grade("R", direct: 80, status: .rinviato), grade("V", status: .nonValutabile), grade("N", status: .nonConsuntivato),
-                      grade("K", direct: 100)]
-        let m = baseMethodology { $0.statuses = StatusTreatment.defaults.map { t in
-            t.status == .nonConsuntivato ? StatusTreatment(status: .nonConsuntivato, counting: .fixed, value: 50) : t } }
+        let values = [
+            grade("R", direct: 80, status: .rinviato), grade("V", status: .nonValutabile), grade("N", status: .nonConsuntivato),
+            grade("K", direct: 100),
+        ]
+        let m = baseMethodology {
+            $0.statuses = StatusTreatment.defaults.map { t in
+                t.status == .nonConsuntivato ? StatusTreatment(status: .nonConsuntivato, counting: .fixed, value: 50) : t
+            }
+        }
         let r = score(nodes, values: values, methodology: m)
         #expect(r.objective("R")?.outcome == .excludedStatus)
         #expect(r.objective("V")?.counted == false)
         #expect(r.objective("N")?.effective == 50)
-        #expect(r.objective("X")?.outcome == .notReportedFixed)   // nothing reported = non consuntivato
-        #expect(r.unit("U1")?.score == 66.67)                      // (50 + 50 + 100) / 3
+        #expect(r.objective("X")?.outcome == .notReportedFixed)  // nothing reported = non consuntivato
+        #expect(r.unit("U1")?.score == 66.67)  // (50 + 50 + 100) / 3
         #expect(r.unit("U1")?.counted == 3)
         #expect(r.unit("U1")?.total == 5)
     }
 
     @Test func nucleoValidatedScoreOverridesEverywhere() {
         let nodes = [objective("A"), objective("B")]
-        let r = score(nodes, values: [grade("A", direct: 73.456), grade("B", direct: 100)],
-                      validations: [Validation(campaignKey: "C", nodeKey: "A", score: 75, reason: "Fattori esogeni riconosciuti", minutes: "Verbale n. 2")],
-                      methodology: baseMethodology { $0.objectives.sources = [.directScore] })
+        let r = score(
+            nodes, values: [grade("A", direct: 73.456), grade("B", direct: 100)],
+            validations: [Validation(campaignKey: "C", nodeKey: "A", score: 75, reason: "Fattori esogeni riconosciuti", minutes: "Verbale n. 2")],
+            methodology: baseMethodology { $0.objectives.sources = [.directScore] })
         let a = r.objective("A")!
-        #expect(a.computed == 73.456)           // consuntivo stays unrounded
+        #expect(a.computed == 73.456)  // consuntivo stays unrounded
         #expect(a.validated == 75)
         #expect(a.effective == 75)
         #expect(r.unit("U1")?.score == 87.5)
@@ -75,18 +86,26 @@ struct ObjectiveRuleTests {
     }
 
     @Test func validationWithoutReasonIsIgnoredAndReported() {
-        let r = score([objective("A")], values: [grade("A", direct: 60)], validations: [validation("A", score: 90, reason: "  ")],
-                      methodology: baseMethodology { $0.objectives.sources = [.directScore] })
+        let r = score(
+            [objective("A")], values: [grade("A", direct: 60)], validations: [validation("A", score: 90, reason: "  ")],
+            methodology: baseMethodology { $0.objectives.sources = [.directScore] })
         #expect(r.objective("A")?.effective == 60)
         #expect(r.issues.contains { $0.message.contains("senza motivazione") })
-        let lax = baseMethodology { $0.objectives.sources = [.directScore]; $0.nucleo.reasonRequired = false }
-        #expect(score([objective("A")], values: [grade("A", direct: 60)], validations: [validation("A", score: 90, reason: "")],
-                      methodology: lax).objective("A")?.effective == 90)
+        let lax = baseMethodology {
+            $0.objectives.sources = [.directScore]
+            $0.nucleo.reasonRequired = false
+        }
+        #expect(
+            score(
+                [objective("A")], values: [grade("A", direct: 60)], validations: [validation("A", score: 90, reason: "")],
+                methodology: lax
+            ).objective("A")?.effective == 90)
     }
 
     @Test func exclusionByDecisionNeedsAReason() {
         let values = [grade("A", direct: 60), grade("B", direct: 100)]
-        let r = score([objective("A"), objective("B")], values: values, validations: [validation("A", excluded: true, reason: "Obiettivo superato da norma")])
+        let r = score(
+            [objective("A"), objective("B")], values: values, validations: [validation("A", excluded: true, reason: "Obiettivo superato da norma")])
         #expect(r.objective("A")?.outcome == .excludedByDecision)
         #expect(r.unit("U1")?.score == 100)
         let noReason = score([objective("A"), objective("B")], values: values, validations: [validation("A", excluded: true, reason: "")])
@@ -94,8 +113,10 @@ struct ObjectiveRuleTests {
     }
 
     @Test func inheritanceTakesTheReferencedScore() {
-        let nodes = [objective("A"), objective("B", inherits: "A"), objective("C", inherits: "D"), objective("D", inherits: "C"),
-                     objective("E", inherits: "missing")]
+        let nodes = [
+            objective("A"), objective("B", inherits: "A"), objective("C", inherits: "D"), objective("D", inherits: "C"),
+            objective("E", inherits: "missing"),
+        ]
         let r = score(nodes, values: [grade("A", direct: 90)])
         #expect(r.objective("B")?.effective == 90)
         #expect(r.objective("B")?.outcome == .inherited)

@@ -22,8 +22,8 @@ struct RollUpTests {
         #expect(r.unit("U1")?.score == 75)
         #expect(r.unit("U2")?.score == 90)
         #expect(r.unit("U3")?.score == 100)
-        #expect(approx(r.ente.objectivesMean, 76.67))          // each objective once
-        #expect(approx(r.ente.unitsMean, 88.33))                // media dei servizi
+        #expect(approx(r.ente.objectivesMean, 76.67))  // each objective once
+        #expect(approx(r.ente.unitsMean, 88.33))  // media dei servizi
         let onlyCoordinator = baseMethodology { $0.rollUps.crossCuttingInEveryOwner = false }
         let nodes2 = [objective("T", units: ["U1", "U2"], crossCutting: true, coordinating: "U2"), objective("A", units: ["U1"])]
         let r2 = score(nodes2, values: [grade("T", direct: 100), grade("A", direct: 50)], methodology: onlyCoordinator)
@@ -40,8 +40,10 @@ struct RollUpTests {
     }
 
     @Test func subunitsRollUpIntoTheirParent() {
-        let units = [OrgUnit(key: "S", code: "1", name: "Settore", kind: .settore),
-                     OrgUnit(key: "S1", code: "1.1", name: "Servizio", kind: .servizio, parentKey: "S")]
+        let units = [
+            OrgUnit(key: "S", code: "1", name: "Settore", kind: .settore),
+            OrgUnit(key: "S1", code: "1.1", name: "Servizio", kind: .servizio, parentKey: "S"),
+        ]
         let nodes = [objective("A", units: ["S"]), objective("B", units: ["S1"])]
         let values = [grade("A", direct: 100), grade("B", direct: 50)]
         #expect(score(nodes, values: values, units: units).unit("S")?.score == 75)
@@ -64,7 +66,7 @@ struct RollUpTests {
         let r = cascade()
         #expect(r.node("S1")?.score == 75)
         #expect(r.node("S2")?.score == 90)
-        #expect(r.node("IND")?.score == 82.5)              // not the mean of the objectives (80)
+        #expect(r.node("IND")?.score == 82.5)  // not the mean of the objectives (80)
         #expect(approx(r.ente.objectivesMean, 80))
         #expect(r.objective("S3")?.outcome == .childlessExcluded)
         let e = r.explain(node: "IND")!
@@ -76,7 +78,7 @@ struct RollUpTests {
     @Test func strategicObjectiveWithoutOperationalOnesCanCountAsFull() {
         let r = cascade(baseMethodology { $0.rollUps.childlessNode = .full })
         #expect(r.node("IND")?.score == 88.33)
-        #expect(approx(r.ente.objectivesMean, 80))              // childless nodes stay out of objective means
+        #expect(approx(r.ente.objectivesMean, 80))  // childless nodes stay out of objective means
     }
 
     @Test func roundingMoments() {

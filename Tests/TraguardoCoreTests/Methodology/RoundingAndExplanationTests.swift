@@ -43,10 +43,13 @@ struct RoundingAndExplanationTests {
     }
 
     @Test func objectiveExplanationIsStructuredAndRendered() throws {
-        let inds = [indicator("A", "O", target: Target(number: 100)), indicator("B", "O", .atMost, target: Target(number: 30)),
-                    indicator("C", "O", target: Target(number: 5))]
-        let r = score([objective("O")], indicators: inds,
-                      values: [reading("A", "O", number: 80), reading("B", "O", number: 28), reading("C", "O", number: 1, status: .rinviato)])
+        let inds = [
+            indicator("A", "O", target: Target(number: 100)), indicator("B", "O", .atMost, target: Target(number: 30)),
+            indicator("C", "O", target: Target(number: 5)),
+        ]
+        let r = score(
+            [objective("O")], indicators: inds,
+            values: [reading("A", "O", number: 80), reading("B", "O", number: 28), reading("C", "O", number: 1, status: .rinviato)])
         let e = try #require(r.explain(objective: "O"))
         #expect(e.outcome == .indicators)
         #expect(e.indicators.map(\.counted) == [true, true, false])
@@ -65,8 +68,9 @@ struct RoundingAndExplanationTests {
 
     @Test func compileProblemsAreReportedInItalian() {
         let nodes = [objective("A"), objective("A"), objective("B", parent: "X"), objective("C", units: ["NOPE"])]
-        let r = score(nodes, indicators: [indicator("I", "ZZ", target: Target(number: 1))], values: [grade("C", direct: 100)],
-                      validations: [validation("QQ", score: 1)])
+        let r = score(
+            nodes, indicators: [indicator("I", "ZZ", target: Target(number: 1))], values: [grade("C", direct: 100)],
+            validations: [validation("QQ", score: 1)])
         let text = r.issues.map(\.message).joined(separator: "\n")
         #expect(text.contains("Chiave duplicata «A»"))
         #expect(text.contains("Nodo padre «X» di «B» non trovato"))
@@ -76,8 +80,10 @@ struct RoundingAndExplanationTests {
     }
 
     @Test func parentCyclesAreCut() {
-        let nodes = [objective("A", parent: "B", level: .strategicObjective), objective("B", parent: "A", level: .strategicObjective),
-                     objective("O", parent: "A")]
+        let nodes = [
+            objective("A", parent: "B", level: .strategicObjective), objective("B", parent: "A", level: .strategicObjective),
+            objective("O", parent: "A"),
+        ]
         let r = score(nodes, values: [grade("O", direct: 70)])
         #expect(r.issues.contains { $0.message.contains("Ciclo nella gerarchia") })
         #expect(r.objective("O")?.effective == 70)

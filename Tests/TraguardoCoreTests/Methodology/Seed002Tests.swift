@@ -11,8 +11,10 @@ struct Seed002Tests {
         var nodes: [PlanNode] = []
         for a in 1...5 {
             for o in 1...4 {
-                nodes.append(PlanNode(key: "OP-\(a).\(o)", level: .performanceObjective, title: "\(a).\(o)", ownerUnitKeys: ["U-0\(a)"],
-                                      responsiblePersonKeys: [heads[a - 1]], weight: 10, weightRaw: "10%"))
+                nodes.append(
+                    PlanNode(
+                        key: "OP-\(a).\(o)", level: .performanceObjective, title: "\(a).\(o)", ownerUnitKeys: ["U-0\(a)"],
+                        responsiblePersonKeys: [heads[a - 1]], weight: 10, weightRaw: "10%"))
             }
         }
         let people = [Person(key: "P-sartori-clarissa", familyName: "Sartori", givenName: "Clarissa")]
@@ -28,7 +30,7 @@ struct Seed002Tests {
         let (nodes, units, people) = try planData()
         let m = try Repo.preset("leggiuno-2024")
         let warnings = WeightCheck.check(nodes: nodes, units: units, people: people, policy: try #require(m.weights))
-        #expect(warnings.filter { $0.scope == .unit }.isEmpty)           // every Area = 40 points, as the SMVP's 40
+        #expect(warnings.filter { $0.scope == .unit }.isEmpty)  // every Area = 40 points, as the SMVP's 40
         let person = warnings.filter { $0.scope == .person }
         #expect(person.count == 1)
         #expect(person.first?.sum == 80)
@@ -41,7 +43,7 @@ struct Seed002Tests {
         #expect(warnings.count == 5)
         #expect(warnings.allSatisfy { $0.sum == 40 && $0.message.contains("sommano a 40%, non a 100%") })
         let whole = nodes.filter { !$0.crossCutting }.compactMap(\.weight).reduce(0, +)
-        #expect(whole == 200)                                             // the whole PDO sums to 200%
+        #expect(whole == 200)  // the whole PDO sums to 200%
     }
 
     @Test func theHundredPointScheme() throws {
@@ -59,7 +61,7 @@ struct Seed002Tests {
 
     @Test func sixtyBehaviourPointsWithTheseCriteriaIsFlagged() throws {
         var m = try Repo.preset("leggiuno-2024")
-        m.individualSchemes[0].components[0].maxPoints = 60        // "up to 60 for behaviours in 10 criteria"
+        m.individualSchemes[0].components[0].maxPoints = 60  // "up to 60 for behaviours in 10 criteria"
         m.individualSchemes[0].components[1].maxPoints = 0
         let errors = m.validate().filter { $0.severity == .error }.map(\.message)
         #expect(errors.contains("I criteri della componente «Comportamenti organizzativi» sommano a 50 punti ma la componente ne prevede 60."))
@@ -69,8 +71,11 @@ struct Seed002Tests {
         let scheme = try #require(try Repo.preset("leggiuno-2024").individualSchemes.first)
         let keys = scheme.components[0].criteria.map(\.key)
         let given = Dictionary(uniqueKeysWithValues: zip(keys, [4, 5, 6, 3, 4, 2, 6, 5, 4, 3].map(Double.init)))
-        let s = IndividualScorer.score(scheme, IndividualInput(criteria: given, achievements: ["performance-organizzativa": 100, "obiettivi": 85],
-                                                               payShares: ["tempi-pagamento": 100]))
+        let s = IndividualScorer.score(
+            scheme,
+            IndividualInput(
+                criteria: given, achievements: ["performance-organizzativa": 100, "obiettivi": 85],
+                payShares: ["tempi-pagamento": 100]))
         #expect(s.components[0].points == 42)
         #expect(s.components[2].points == 34)
         #expect(s.points == 86)
@@ -84,14 +89,16 @@ struct Seed002Tests {
     @Test func paymentTimelinessShare() throws {
         let m = try Repo.preset("leggiuno-2024")
         func achievement(days: Double, validation v: Validation? = nil) -> Double? {
-            let r = score([objective("OP-ORG-1")], indicators: [indicator("TMP", "OP-ORG-1", .atMost, target: Target(number: 30))],
-                          values: [reading("TMP", "OP-ORG-1", number: days)], validations: v.map { [$0] } ?? [], methodology: m)
+            let r = score(
+                [objective("OP-ORG-1")], indicators: [indicator("TMP", "OP-ORG-1", .atMost, target: Target(number: 30))],
+                values: [reading("TMP", "OP-ORG-1", number: days)], validations: v.map { [$0] } ?? [], methodology: m)
             return r.objective("OP-ORG-1")?.effective
         }
         #expect(achievement(days: 28) == 100)
         let missed = try #require(achievement(days: 41))
         #expect(missed < 100)
-        let recognised = achievement(days: 41, validation: validation("OP-ORG-1", score: 100, reason: "Fattori esogeni: fatture non corrette o in attesa di nota di credito"))
+        let recognised = achievement(
+            days: 41, validation: validation("OP-ORG-1", score: 100, reason: "Fattori esogeni: fatture non corrette o in attesa di nota di credito"))
         #expect(recognised == 100)
         let share = try #require(m.individualSchemes[0].payShares.first)
         #expect(share.percent == 30)

@@ -15,12 +15,16 @@ struct Seed004Tests {
     enum Row { case grade(Double), rinviato, nonValutabile, nonConsuntivato, inherits(String), laterHorizon }
 
     static let sheets: [String: [Row]] = [
-        "AG": [.grade(98), .grade(90), .grade(100), .grade(100), .grade(100), .grade(100), .grade(100), .grade(100), .rinviato,
-               .laterHorizon, .laterHorizon],   // obj. 42 and 43 (2021/2022) are not in the 2020 sheet
+        "AG": [
+            .grade(98), .grade(90), .grade(100), .grade(100), .grade(100), .grade(100), .grade(100), .grade(100), .rinviato,
+            .laterHorizon, .laterHorizon,
+        ],  // obj. 42 and 43 (2021/2022) are not in the 2020 sheet
         "EF": [.grade(100), .grade(100), .grade(98)],
         "IST": [.grade(100), .grade(100), .grade(100)],
-        "UT": [.grade(90), .grade(100), .nonValutabile, .grade(100), .grade(100), .grade(98), .nonConsuntivato, .nonConsuntivato,
-               .nonConsuntivato, .inherits("UT-1")],  // "Innovazione SUAP": VEDI RENDICONTAZIONE ... → 90
+        "UT": [
+            .grade(90), .grade(100), .nonValutabile, .grade(100), .grade(100), .grade(98), .nonConsuntivato, .nonConsuntivato,
+            .nonConsuntivato, .inherits("UT-1"),
+        ],  // "Innovazione SUAP": VEDI RENDICONTAZIONE ... → 90
         "PL": [.grade(100), .grade(100)],
         "SEG": [.grade(100)],
     ]
@@ -36,9 +40,15 @@ struct Seed004Tests {
                 case .grade(let g):
                     nodes.append(objective(key, units: [unit]))
                     values.append(grade(key, direct: g, status: g == 100 ? .inLinea : .nonInLineaAzioniAvviate))
-                case .rinviato: nodes.append(objective(key, units: [unit])); values.append(grade(key, status: .rinviato))
-                case .nonValutabile: nodes.append(objective(key, units: [unit])); values.append(grade(key, status: .nonValutabile))
-                case .nonConsuntivato: nodes.append(objective(key, units: [unit])); values.append(grade(key, status: .nonConsuntivato))
+                case .rinviato:
+                    nodes.append(objective(key, units: [unit]))
+                    values.append(grade(key, status: .rinviato))
+                case .nonValutabile:
+                    nodes.append(objective(key, units: [unit]))
+                    values.append(grade(key, status: .nonValutabile))
+                case .nonConsuntivato:
+                    nodes.append(objective(key, units: [unit]))
+                    values.append(grade(key, status: .nonConsuntivato))
                 case .inherits(let k): nodes.append(objective(key, units: [unit], inherits: k))
                 case .laterHorizon: nodes.append(objective(key, units: [unit], from: 2021))
                 }
@@ -60,8 +70,8 @@ struct Seed004Tests {
             #expect(ScoreFormat.score(u.score, policy: r.methodology.rounding) == text)
         }
         #expect(r.unit("AG")?.counted == 13)
-        #expect(r.unit("AG")?.total == 14 + 2)        // 14 sheet rows + the two 2021/2022 objectives left out
-        #expect(r.unit("UT")?.total == 15)            // the sheet prints "XXX" here
+        #expect(r.unit("AG")?.total == 14 + 2)  // 14 sheet rows + the two 2021/2022 objectives left out
+        #expect(r.unit("UT")?.total == 15)  // the sheet prints "XXX" here
         #expect(r.unit("UT")?.counted == 14)
         #expect(r.issues.isEmpty)
     }
@@ -69,10 +79,10 @@ struct Seed004Tests {
     @Test func theRejectedHypothesesGiveTheWrongFigures() throws {
         var zero = try Repo.preset("bellusco-mezzago-2020")
         zero.statuses = zero.statuses.map { $0.status == .rinviato ? .init(status: .rinviato, counting: .fixed, value: 0) : $0 }
-        #expect(run(zero).unit("AG")?.score == 92.00)                 // blank counted as 0
+        #expect(run(zero).unit("AG")?.score == 92.00)  // blank counted as 0
         var drop50 = try Repo.preset("bellusco-mezzago-2020")
         drop50.statuses = drop50.statuses.map { $0.status == .nonConsuntivato ? .init(status: .nonConsuntivato, counting: .excluded) : $0 }
-        #expect(run(drop50).unit("UT")?.score == 98.00)               // "non consuntivato" left out
+        #expect(run(drop50).unit("UT")?.score == 98.00)  // "non consuntivato" left out
     }
 
     @Test func explanationsShowTheArithmetic() throws {

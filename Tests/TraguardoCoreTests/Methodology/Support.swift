@@ -45,30 +45,40 @@ func day(_ s: String) -> Day { Day(parsing: s)! }
 /// A methodology built in code with the general rules, so unit tests do not depend on the preset files.
 func baseMethodology(_ change: (inout Methodology) -> Void = { _ in }) -> Methodology {
     var m = Methodology(id: "test", name: "Test", validFrom: 2024, source: "test")
-    m.objectives.statusGrades = [.init(status: .inLinea, score: 100), .init(status: .nonInLineaAzioniAvviate, score: 98),
-                                 .init(status: .nonInLineaAzioniImmediate, score: 90)]
+    m.objectives.statusGrades = [
+        .init(status: .inLinea, score: 100), .init(status: .nonInLineaAzioniAvviate, score: 98),
+        .init(status: .nonInLineaAzioniImmediate, score: 90),
+    ]
     change(&m)
     return m
 }
 
-func objective(_ key: String, units: [String] = ["U1"], parent: String? = nil, level: CascadeLevel = .performanceObjective,
-               weight: Double? = nil, crossCutting: Bool = false, coordinating: String? = nil, from: Int? = nil,
-               inherits: String? = nil) -> PlanNode {
-    PlanNode(key: key, level: level, parentKey: parent, title: "Obiettivo \(key)", ownerUnitKeys: units, crossCutting: crossCutting,
-             coordinatingUnitKey: coordinating, horizon: from.map { Horizon(firstYear: $0, lastYear: $0) }, weight: weight,
-             inheritsFromKey: inherits)
+func objective(
+    _ key: String, units: [String] = ["U1"], parent: String? = nil, level: CascadeLevel = .performanceObjective,
+    weight: Double? = nil, crossCutting: Bool = false, coordinating: String? = nil, from: Int? = nil,
+    inherits: String? = nil
+) -> PlanNode {
+    PlanNode(
+        key: key, level: level, parentKey: parent, title: "Obiettivo \(key)", ownerUnitKeys: units, crossCutting: crossCutting,
+        coordinatingUnitKey: coordinating, horizon: from.map { Horizon(firstYear: $0, lastYear: $0) }, weight: weight,
+        inheritsFromKey: inherits)
 }
 
-func indicator(_ key: String, _ node: String, form: IndicatorForm = .number, _ direction: Direction = .atLeast,
-               target: Target? = nil, weight: Double? = nil) -> Indicator {
+func indicator(
+    _ key: String, _ node: String, form: IndicatorForm = .number, _ direction: Direction = .atLeast,
+    target: Target? = nil, weight: Double? = nil
+) -> Indicator {
     Indicator(key: key, nodeKey: node, name: "Indicatore \(key)", form: form, direction: direction, target: target, weight: weight)
 }
 
-func reading(_ ind: String, _ node: String, number: Double? = nil, date: Day? = nil, flag: Bool? = nil, progress: Double? = nil,
-             status: ProgressStatus? = nil, extended: Day? = nil) -> MonitoringValue {
+func reading(
+    _ ind: String, _ node: String, number: Double? = nil, date: Day? = nil, flag: Bool? = nil, progress: Double? = nil,
+    status: ProgressStatus? = nil, extended: Day? = nil
+) -> MonitoringValue {
     let actual = number == nil && date == nil && flag == nil ? nil : Measure(number: number, date: date, flag: flag)
-    return MonitoringValue(campaignKey: "C", nodeKey: node, indicatorKey: ind, actual: actual, progress: progress, status: status,
-                           extendedDeadline: extended)
+    return MonitoringValue(
+        campaignKey: "C", nodeKey: node, indicatorKey: ind, actual: actual, progress: progress, status: status,
+        extendedDeadline: extended)
 }
 
 func grade(_ node: String, direct: Double? = nil, status: ProgressStatus? = nil) -> MonitoringValue {
@@ -81,18 +91,25 @@ func validation(_ node: String, score: Double? = nil, excluded: Bool = false, re
 
 let standardUnits = ["U1", "U2", "U3"].map { OrgUnit(key: $0, code: String($0.dropFirst()), name: "Unità \($0)", kind: .settore) }
 
-func score(_ nodes: [PlanNode], indicators: [Indicator] = [], values: [MonitoringValue] = [], validations: [Validation] = [],
-           units: [OrgUnit] = standardUnits, methodology: Methodology = baseMethodology(), asOf: Day = day("2024-12-31"),
-           year: Int? = nil) -> ScoreReport {
-    ScoringEngine.score(ScoringInput(methodology: methodology, nodes: nodes, indicators: indicators, units: units, values: values,
-                                     validations: validations, campaignKey: "C", asOf: asOf, year: year))
+func score(
+    _ nodes: [PlanNode], indicators: [Indicator] = [], values: [MonitoringValue] = [], validations: [Validation] = [],
+    units: [OrgUnit] = standardUnits, methodology: Methodology = baseMethodology(), asOf: Day = day("2024-12-31"),
+    year: Int? = nil
+) -> ScoreReport {
+    ScoringEngine.score(
+        ScoringInput(
+            methodology: methodology, nodes: nodes, indicators: indicators, units: units, values: values,
+            validations: validations, campaignKey: "C", asOf: asOf, year: year))
 }
 
 /// Scores one indicator of one objective and returns its score and the rule applied.
-func scoreOne(form: IndicatorForm = .number, _ direction: Direction = .atLeast, target: Target?, value: MonitoringValue?,
-              methodology: Methodology = baseMethodology(), asOf: Day = day("2024-12-31")) -> (Double?, IndicatorOutcome, ScoreReport) {
-    let report = score([objective("O")], indicators: [indicator("I", "O", form: form, direction, target: target)],
-                       values: value.map { [$0] } ?? [], methodology: methodology, asOf: asOf)
+func scoreOne(
+    form: IndicatorForm = .number, _ direction: Direction = .atLeast, target: Target?, value: MonitoringValue?,
+    methodology: Methodology = baseMethodology(), asOf: Day = day("2024-12-31")
+) -> (Double?, IndicatorOutcome, ScoreReport) {
+    let report = score(
+        [objective("O")], indicators: [indicator("I", "O", form: form, direction, target: target)],
+        values: value.map { [$0] } ?? [], methodology: methodology, asOf: asOf)
     let e = report.explain(objective: "O")!.indicators[0]
     return (e.score, e.outcome, report)
 }

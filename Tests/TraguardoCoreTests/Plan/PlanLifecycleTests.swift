@@ -20,7 +20,8 @@ struct PlanLifecycleTests {
         let approved = try PlanLifecycle.move(Self.draft, to: .approvato, act: Self.giunta, allows: Self.everything)
         let error = #expect(throws: PlanRuleError.self) { try PlanLifecycle.move(approved, to: .bozza, act: nil, allows: Self.everything) }
         #expect(error == .backToDraft("Approvato", "Giunta comunale n. 12 del 30/01/2025"))
-        #expect(error?.description == "Il piano è «Approvato» con Giunta comunale n. 12 del 30/01/2025: non può tornare in bozza. "
+        #expect(
+            error?.description == "Il piano è «Approvato» con Giunta comunale n. 12 del 30/01/2025: non può tornare in bozza. "
                 + "Un piano approvato è un atto deliberato e cambia solo con una variazione.")
         // From any later state too: no transition anywhere leads to bozza.
         #expect(PlanLifecycle.transitions.allSatisfy { $0.to != .bozza })
@@ -63,7 +64,9 @@ struct PlanLifecycleTests {
 
 @Suite("Plan rules, keys and the editing rule")
 struct PlanRulesTests {
-    static let plan = Plan(key: "P", title: "PIAO", firstYear: 2025, lastYear: 2027, year: 2025, levels: [.strategicObjective, .operationalObjective, .performanceObjective])
+    static let plan = Plan(
+        key: "P", title: "PIAO", firstYear: 2025, lastYear: 2027, year: 2025,
+        levels: [.strategicObjective, .operationalObjective, .performanceObjective])
     static let nodes = [
         PlanRules.NodeLink(key: "S1", level: .strategicObjective, parentKey: nil),
         PlanRules.NodeLink(key: "O1", level: .operationalObjective, parentKey: "S1"),
@@ -80,14 +83,17 @@ struct PlanRulesTests {
         let ok = PlanNode(key: "G2", level: .performanceObjective, parentKey: "O1", title: "Nuovo", ownerUnitKeys: ["U-01"])
         #expect(throws: Never.self) { try PlanRules.check(ok, previousKey: nil, in: Self.plan, nodes: Self.nodes, unitKeys: ["U-01"]) }
         #expect(throws: PlanRuleError.unknownUnit("U-09")) {
-            try PlanRules.check(PlanNode(key: "G3", level: .performanceObjective, title: "X", ownerUnitKeys: ["U-09"]), previousKey: nil,
-                                in: Self.plan, nodes: Self.nodes, unitKeys: ["U-01"])
+            try PlanRules.check(
+                PlanNode(key: "G3", level: .performanceObjective, title: "X", ownerUnitKeys: ["U-09"]), previousKey: nil,
+                in: Self.plan, nodes: Self.nodes, unitKeys: ["U-01"])
         }
         #expect(throws: PlanRuleError.duplicateKey("G1")) {
-            try PlanRules.check(PlanNode(key: "G1", level: .performanceObjective, title: "Doppio"), previousKey: nil, in: Self.plan, nodes: Self.nodes, unitKeys: [])
+            try PlanRules.check(
+                PlanNode(key: "G1", level: .performanceObjective, title: "Doppio"), previousKey: nil, in: Self.plan, nodes: Self.nodes, unitKeys: [])
         }
         #expect(throws: PlanRuleError.levelNotInPlan("Linea di mandato")) {
-            try PlanRules.check(PlanNode(key: "L1", level: .mandateLine, title: "Mandato"), previousKey: nil, in: Self.plan, nodes: Self.nodes, unitKeys: [])
+            try PlanRules.check(
+                PlanNode(key: "L1", level: .mandateLine, title: "Mandato"), previousKey: nil, in: Self.plan, nodes: Self.nodes, unitKeys: [])
         }
     }
 
@@ -108,9 +114,10 @@ struct PlanRulesTests {
 
     @Test func aDuplicateCarriesPhasesAndIndicatorsUnderNewKeys() {
         let node = PlanNode(key: "OB-1", level: .performanceObjective, title: "Atti")
-        let copy = PlanRules.duplicate(node, phases: [Phase(key: "F1", nodeKey: "OB-1", ordinal: 1, title: "Fase")],
-                                       indicators: [Indicator(key: "I1", nodeKey: "OB-1", phaseKey: "F1", name: "Ind", form: .number)],
-                                       existingKeys: ["OB-1"])
+        let copy = PlanRules.duplicate(
+            node, phases: [Phase(key: "F1", nodeKey: "OB-1", ordinal: 1, title: "Fase")],
+            indicators: [Indicator(key: "I1", nodeKey: "OB-1", phaseKey: "F1", name: "Ind", form: .number)],
+            existingKeys: ["OB-1"])
         #expect(copy.node.key == "OB-1-copia" && copy.node.title == "Atti (copia)")
         #expect(copy.phases.map(\.key) == ["OB-1-copia-F1"] && copy.phases[0].nodeKey == "OB-1-copia")
         #expect(copy.indicators[0].key == "OB-1-copia-I1" && copy.indicators[0].phaseKey == "OB-1-copia-F1")
@@ -119,9 +126,11 @@ struct PlanRulesTests {
     @Test func aResponsabileEditsOnlyNodesWhollyOfTheirUnits() {
         let ente = UUID(), u1 = UUID(), u2 = UUID()
         let units = ["U-01": u1, "U-02": u2]
-        let responsabile = Principal(userID: UUID(), username: "r", displayName: "R", isSystemAdmin: false,
-                                     grants: [Grant(enteID: ente, role: .responsabile, unitIDs: [u1])])
-        let segretario = Principal(userID: UUID(), username: "s", displayName: "S", isSystemAdmin: false, grants: [Grant(enteID: ente, role: .segretario)])
+        let responsabile = Principal(
+            userID: UUID(), username: "r", displayName: "R", isSystemAdmin: false,
+            grants: [Grant(enteID: ente, role: .responsabile, unitIDs: [u1])])
+        let segretario = Principal(
+            userID: UUID(), username: "s", displayName: "S", isSystemAdmin: false, grants: [Grant(enteID: ente, role: .segretario)])
         #expect(EditingRule.mayEdit(ownerUnitKeys: ["U-01"], principal: responsabile, enteID: ente, unitIDs: units))
         #expect(!EditingRule.mayEdit(ownerUnitKeys: ["U-01", "U-02"], principal: responsabile, enteID: ente, unitIDs: units))
         #expect(!EditingRule.mayEdit(ownerUnitKeys: [], principal: responsabile, enteID: ente, unitIDs: units))
@@ -158,7 +167,8 @@ struct MeasureTextTests {
         #expect(MeasureText.parse("forse", form: .boolean) == .failure(.invalidFlag("forse")))
         #expect(MeasureText.parse("tanti", form: .number) == .failure(.invalidNumber("tanti")))
         #expect(MeasureTextError.invalidDate("31/06/2024").message() == "\"31/06/2024\" non è una data valida (gg/mm/aaaa).")
-        #expect(MeasureTextError.invalidNumber("tanti").message(wordsGoTo: "nel campo «Note»")
+        #expect(
+            MeasureTextError.invalidNumber("tanti").message(wordsGoTo: "nel campo «Note»")
                 == "\"tanti\" non è un numero valido (es. 1.234,56); un valore non numerico va nel campo «Note».")
     }
 
