@@ -6,7 +6,9 @@ import Vapor
 /// route; a route that declared nothing is refused.
 struct AccessMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = request.session.data[SessionKeys.userID], let id = UUID(uuidString: raw) {
+        // Only a session the cookie named: touching `request.session` otherwise would create (and store) one for
+        // every anonymous request, health checks included.
+        if request.hasSession, let raw = request.session.data[SessionKeys.userID], let id = UUID(uuidString: raw) {
             request.principal = try await request.store.principal(userID: id)
             if request.principal == nil { request.session.destroy() }
         }

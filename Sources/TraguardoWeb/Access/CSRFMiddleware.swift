@@ -14,7 +14,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             if request.body.data == nil {
                 _ = try await request.body.collect(max: Self.maxBody).get()
             }
-            let expected = request.session.data[SessionKeys.csrf] ?? ""
+            let expected = request.hasSession ? request.session.data[SessionKeys.csrf] ?? "" : ""
             let sent = request.headers.first(name: Self.header) ?? (try? request.content.get(String.self, at: Self.field)) ?? ""
             guard !expected.isEmpty, Self.constantTimeEqual(expected, sent) else {
                 throw Abort(.forbidden, reason: "Il modulo è scaduto o non è valido: ricarica la pagina e riprova.")

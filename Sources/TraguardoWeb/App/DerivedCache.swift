@@ -8,9 +8,16 @@ import Vapor
 /// by `AccessMiddleware`) and is bumped in the same transaction as every change, so each app instance drops
 /// stale entries on its own without talking to the others.
 final class DerivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    /// A value, or the computation that will give it: concurrent requests for a missing value wait for one
+    /// computation instead of each starting their own (64 connections opening a freshly edited plan).
+    private enum Slot {
+        case ready(Value)
+        case pending(Task<Value, any Error>)
+    }
+
     private struct Entry {
         let revision: Int
-        let value: Value
+        var slot: Slot
         var used: UInt64
     }
 
@@ -25,26 +32,41 @@ final class DerivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     init(capacity: Int) { self.capacity = capacity }
 
     /// The value for `key` at `revision`, computing (and keeping) it when missing or stale.
-    func value(_ key: Key, revision: Int, compute: () async throws -> Value) async rethrows -> Value {
-        let hit: Value? = state.withLock { s in
-            guard var entry = s.entries[key], entry.revision == revision else { return nil }
+    func value(_ key: Key, revision: Int, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let slot: Slot = state.withLock { s in
             s.clock += 1
-            entry.used = s.clock
-            s.entries[key] = entry
-            return entry.value
-        }
-        if let hit { return hit }
-        let value = try await compute()
-        state.withLock { s in
-            s.clock += 1
-            // A newer revision stored meanwhile by a concurrent request wins.
-            if let existing = s.entries[key], existing.revision > revision { return }
-            s.entries[key] = Entry(revision: revision, value: value, used: s.clock)
+            if var entry = s.entries[key], entry.revision >= revision {
+                entry.used = s.clock
+                s.entries[key] = entry
+                return entry.slot
+            }
+            let task = Task { try await compute() }
+            s.entries[key] = Entry(revision: revision, slot: .pending(task), used: s.clock)
             if s.entries.count > capacity, let oldest = s.entries.min(by: { $0.value.used < $1.value.used })?.key {
                 s.entries.removeValue(forKey: oldest)
             }
+            return .pending(task)
         }
-        return value
+        switch slot {
+        case .ready(let value):
+            return value
+        case .pending(let task):
+            do {
+                let value = try await task.value
+                state.withLock { s in
+                    if let entry = s.entries[key], entry.revision == revision, case .pending = entry.slot {
+                        s.entries[key]?.slot = .ready(value)
+                    }
+                }
+                return value
+            } catch {
+                // A failed computation is not kept: the next request tries again.
+                state.withLock { s in
+                    if let entry = s.entries[key], entry.revision == revision, case .pending = entry.slot { s.entries.removeValue(forKey: key) }
+                }
+                throw error
+            }
+        }
     }
 }
 
@@ -52,6 +74,8 @@ final class DerivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 struct DerivedCaches: Sendable {
     /// Decoded plans, by plan id.
     let bundles = DerivedCache<UUID, PlanBundle>(capacity: 64)
+    /// What the plan tree shows of a plan (outline, counts, warnings), by plan id.
+    let trees = DerivedCache<UUID, PlanTreePage.Digest>(capacity: 64)
     /// Score sheets, by plan, campaign and methodology.
     let scores = DerivedCache<ScoreKey, ScoreSheet>(capacity: 128)
 
@@ -87,7 +111,7 @@ extension Request {
     func bundle(of plan: StoredPlan) async throws -> PlanBundle {
         let revision = try requireEnte().revision
         return try await application.caches.bundles.value(plan.id, revision: revision) {
-            try await store.bundle(of: plan)
+            try await self.store.bundle(of: plan)
         }
     }
 }

@@ -6,14 +6,24 @@ extension Request {
     /// The frame of a page for this request: reads the enti the user may switch to, the CSRF token and the
     /// flash message (consumed), then builds the layout.
     func layout(_ title: String, _ section: NavSection? = nil) async throws -> Layout {
-        var enti: [StoredEnte] = []
-        if let principal { enti = try await store.enti(visibleTo: principal) }
+        let enti = try await visibleEnti()
         let flash = session.data[SessionKeys.flash]
         if flash != nil { session.data[SessionKeys.flash] = nil }
         return Layout.build(
             title: title, section: section, principal: principal, enti: enti, current: ente,
             csrf: CSRFMiddleware.token(for: self), flash: flash)
     }
+
+    /// The enti the signed-in user may see, read once per request (the switcher and the home page share it).
+    func visibleEnti() async throws -> [StoredEnte] {
+        guard let principal else { return [] }
+        if let enti = storage[VisibleEntiKey.self] { return enti }
+        let enti = try await store.enti(visibleTo: principal)
+        storage[VisibleEntiKey.self] = enti
+        return enti
+    }
+
+    private struct VisibleEntiKey: StorageKey { typealias Value = [StoredEnte] }
 
     /// Renders a page model with its template.
     func render<P: PageModel>(_ page: P, status: HTTPStatus = .ok) async throws -> Response {

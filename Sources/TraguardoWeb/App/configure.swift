@@ -27,6 +27,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     configureViews(app)
 
     app.sessions.use(.fluent)
+    let stored = app.sessions.driver
+    app.sessions.use { _ in WriteOnChangeSessions(base: stored) }
     let secure = settings.secureCookies
     app.sessions.configuration = SessionsConfiguration(cookieName: "traguardo-session") { id in
         HTTPCookies.Value(

@@ -35,11 +35,15 @@ struct PlanController {
     @Sendable func tree(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
         let principal = try req.requirePrincipal()
-        let bundle = try await req.bundle(of: try await req.plan())
+        let plan = try await req.plan()
+        let bundle = try await req.bundle(of: plan)
+        let digest = try await req.application.caches.trees.value(plan.id, revision: ente.revision) {
+            PlanTreePage.digest(ente: ente.ente.slug, bundle: bundle)
+        }
         let page = PlanTreePage.build(
             layout: try await req.layout("\(bundle.plan.title) · \(ente.ente.name)", .plans), ente: ente.ente.slug, bundle: bundle,
             canEdit: EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id), canRollover: req.allows(.managePlan),
-            mayMove: { AccessPolicy.allows(principal, $0.permission, enteID: ente.id) })
+            mayMove: { AccessPolicy.allows(principal, $0.permission, enteID: ente.id) }, digest: digest)
         return try await req.render(page)
     }
 

@@ -16,7 +16,7 @@ struct ScoresController {
         let (methodology, version) = try await req.store.methodology(enteID: ente.id, year: plan.plan.year)
         let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: campaign, methodology: "\(methodology.id)#\(version ?? 0)")
         let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
-        let sheet = await req.application.caches.scores.value(key, revision: ente.revision) {
+        let sheet = try await req.application.caches.scores.value(key, revision: ente.revision) {
             ScoreSheet(ScoringEngine.score(input))
         }
         let page = ScoresPage.build(

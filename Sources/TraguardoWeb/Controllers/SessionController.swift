@@ -82,9 +82,8 @@ struct HomeController {
 
     @Sendable func dashboard(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let enti = try await req.store.enti(visibleTo: principal)
-        var counts: [UUID: (units: Int, people: Int)] = [:]
-        for ente in enti { counts[ente.id] = try await req.store.counts(enteID: ente.id) }
+        let enti = try await req.visibleEnti()
+        let counts = try await req.store.counts(enti: enti.map(\.id))
         return try await req.render(
             DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts))
     }

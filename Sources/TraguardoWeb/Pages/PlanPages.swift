@@ -93,11 +93,15 @@ struct PlanTreePage: PageModel {
     let moveHref: String
     let rolloverHref: String
 
-    /// `mayMove` answers whether the user may make a lifecycle transition.
-    static func build(
-        layout: Layout, ente: String, bundle: PlanBundle, canEdit: Bool, canRollover: Bool,
-        mayMove: (PlanLifecycle.Transition) -> Bool
-    ) -> PlanTreePage {
+    /// What the page shows that depends only on the plan (outline, counts, warnings): computed once per revision
+    /// of the ente's data and kept (`DerivedCaches.trees`).
+    struct Digest: Sendable {
+        let rows: [Row]
+        let stats: [String]
+        let warnings: [String]
+    }
+
+    static func digest(ente: String, bundle: PlanBundle) -> Digest {
         let links = Links.ente(ente).plan(bundle.plan.key)
         let warnings = PlanWarnings.check(bundle)
         let units = Dictionary(bundle.units.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -109,14 +113,24 @@ struct PlanTreePage: PageModel {
                 indicators: row.indicators, participants: row.participants, flags: row.node.sourceFlags.count,
                 crossCutting: row.node.crossCutting)
         }
+        return Digest(rows: rows, stats: PlanStatistics(bundle, warnings: warnings.count).lines, warnings: warnings.map(\.message))
+    }
+
+    /// `mayMove` answers whether the user may make a lifecycle transition; `digest` defaults to computing it.
+    static func build(
+        layout: Layout, ente: String, bundle: PlanBundle, canEdit: Bool, canRollover: Bool,
+        mayMove: (PlanLifecycle.Transition) -> Bool, digest: Digest? = nil
+    ) -> PlanTreePage {
+        let links = Links.ente(ente).plan(bundle.plan.key)
+        let digest = digest ?? Self.digest(ente: ente, bundle: bundle)
         let moves = PlanLifecycle.next(from: bundle.plan.state).filter(mayMove).map {
             Move(state: $0.to.rawValue, label: $0.label, needsAct: $0.needsAct)
         }
         return PlanTreePage(
-            layout: layout, plan: PlanSummary(bundle.plan, ente: ente), stats: PlanStatistics(bundle, warnings: warnings.count).lines,
-            warnings: warnings.map(\.message), warningCount: warnings.count, rows: rows, sourceFlags: bundle.source?.flags ?? [],
-            notes: bundle.plan.notes, canEdit: canEdit, canRollover: canRollover, hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true),
-            moves: moves, hasMoves: !moves.isEmpty, scoresHref: links.scores,
+            layout: layout, plan: PlanSummary(bundle.plan, ente: ente), stats: digest.stats, warnings: digest.warnings,
+            warningCount: digest.warnings.count, rows: digest.rows, sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
+            canEdit: canEdit, canRollover: canRollover, hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true), moves: moves,
+            hasMoves: !moves.isEmpty, scoresHref: links.scores,
             exports: [
                 Export(label: "Excel", href: links.export("xlsx")), Export(label: "ODS", href: links.export("ods")),
                 Export(label: "JSON", href: links.export("json")),

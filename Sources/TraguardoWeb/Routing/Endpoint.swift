@@ -154,12 +154,22 @@ enum Endpoint: String, CaseIterable, Sendable {
         return "/" + parts.joined(separator: "/") + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&"))
     }
 
+    /// Built once: a `CharacterSet` made per call cost more than the rest of a card page's links.
+    private static let pathAllowed = CharacterSet.urlPathAllowed.subtracting(["/", "?", "#", ";", "%"])
+    private static let queryAllowed = CharacterSet.urlQueryAllowed.subtracting(["&", "=", "+", "#", "%"])
+
     static func escape(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/", "?", "#", ";"])) ?? s
+        // Keys are mostly plain ASCII letters, digits and hyphens: nothing to encode.
+        if s.utf8.allSatisfy({
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+        }) {
+            return s
+        }
+        return s.addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? s
     }
 
     static func escapeQuery(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+", "#"])) ?? s
+        s.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? s
     }
 }
 
