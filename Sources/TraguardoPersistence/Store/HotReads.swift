@@ -22,12 +22,18 @@ extension Store {
     public func principal(userID: UUID) async throws -> Principal? {
         struct Row: Decodable {
             let username: String
-            let display_name: String
-            let is_system_admin: Bool
-            let is_active: Bool
-            let ente_id: UUID?
+            let displayName: String
+            let isSystemAdmin: Bool
+            let isActive: Bool
+            let enteID: UUID?
             let role: String?
-            let unit_ids: [UUID]?
+            let unitIDs: [UUID]?
+
+            enum CodingKeys: String, CodingKey {
+                case username, role
+                case displayName = "display_name", isSystemAdmin = "is_system_admin", isActive = "is_active"
+                case enteID = "ente_id", unitIDs = "unit_ids"
+            }
         }
         let rows = try await sql.select()
             .column(SQLColumn("username", table: "u")).column(SQLColumn("display_name", table: "u"))
@@ -40,13 +46,13 @@ extension Store {
             )
             .where(SQLColumn("id", table: "u"), .equal, SQLBind(userID))
             .all(decoding: Row.self)
-        guard let first = rows.first, first.is_active else { return nil }
+        guard let first = rows.first, first.isActive else { return nil }
         let grants = rows.compactMap { row -> Grant? in
-            guard let ente = row.ente_id, let role = row.role.flatMap(Role.init(rawValue:)) else { return nil }
-            return Grant(enteID: ente, role: role, unitIDs: Set(row.unit_ids ?? []))
+            guard let ente = row.enteID, let role = row.role.flatMap(Role.init(rawValue:)) else { return nil }
+            return Grant(enteID: ente, role: role, unitIDs: Set(row.unitIDs ?? []))
         }
         return Principal(
-            userID: userID, username: first.username, displayName: first.display_name, isSystemAdmin: first.is_system_admin,
+            userID: userID, username: first.username, displayName: first.displayName, isSystemAdmin: first.isSystemAdmin,
             grants: grants)
     }
 
@@ -55,21 +61,26 @@ extension Store {
         let slug: String
         let name: String
         let kind: String
-        let codice_istat: String?
-        let codice_ipa: String?
+        let codiceIstat: String?
+        let codiceIpa: String?
         let employees: Int?
         let population: Int?
-        let member_slugs: [String]
-        let member_names: [String]
+        let memberSlugs: [String]
+        let memberNames: [String]
         let revision: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, slug, name, kind, employees, population, revision
+            case codiceIstat = "codice_istat", codiceIpa = "codice_ipa", memberSlugs = "member_slugs", memberNames = "member_names"
+        }
 
         var stored: StoredEnte {
             StoredEnte(
                 id: id,
                 ente: Ente(
-                    slug: slug, name: name, kind: EnteKind(rawValue: kind) ?? .altro, codiceISTAT: codice_istat,
-                    codiceIPA: codice_ipa, employees: employees, population: population, memberSlugs: member_slugs,
-                    memberNames: member_names),
+                    slug: slug, name: name, kind: EnteKind(rawValue: kind) ?? .altro, codiceISTAT: codiceIstat,
+                    codiceIPA: codiceIpa, employees: employees, population: population, memberSlugs: memberSlugs,
+                    memberNames: memberNames),
                 revision: revision)
         }
     }

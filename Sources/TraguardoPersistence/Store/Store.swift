@@ -85,13 +85,18 @@ extension Store {
         guard !enti.isEmpty else { return [:] }
         let sql = try PlanStore.sqlDatabase(db)
         struct Row: Decodable {
-            let ente_id: UUID
+            let enteID: UUID
             let n: Int
+
+            enum CodingKeys: String, CodingKey {
+                case n
+                case enteID = "ente_id"
+            }
         }
         func count(_ table: String) async throws -> [UUID: Int] {
             let rows = try await sql.select().column("ente_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                 .where(SQLIdentifier("ente_id"), .in, SQLBind.group(enti)).groupBy("ente_id").all(decoding: Row.self)
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0.ente_id, $0.n) })
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0.enteID, $0.n) })
         }
         let units = try await count(OrgUnitRecord.schema), people = try await count(PersonRecord.schema)
         return Dictionary(uniqueKeysWithValues: enti.map { ($0, (units: units[$0] ?? 0, people: people[$0] ?? 0)) })
