@@ -107,6 +107,27 @@ struct LifecycleAndRevisionTests {
         }
     }
 
+    @Test func theAuditTrailFiltersByPeriodOnBothEngines() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.install(on: app)
+            var s = Client(app: app)
+            _ = try await s.login("segretario")
+            let today = ItalianFormat.day(of: Date())
+            let tomorrow = ItalianFormat.day(of: Date().addingTimeInterval(86_400))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            func entries(_ query: String) async throws -> [AuditEntry] {
+                let response = try await s.send(.GET, "/api/v1/enti/alfa/registro?" + query, json: true)
+                return try decoder.decode([AuditEntry].self, from: Data(response.body.readableBytesView))
+            }
+            let todays = try await entries("dal=\(today.italian)&al=\(today.italian)")
+            #expect(!todays.isEmpty, "the fixture was written today")
+            #expect(todays.allSatisfy { $0.enteID != nil })
+            #expect(try await entries("dal=\(tomorrow.italian)").isEmpty)
+            #expect(try await entries("entita=piano&dal=\(today.italian)").allSatisfy { $0.entity == "piano" })
+        }
+    }
+
     @Test func theEntePageDefaultsToThePlansYearAndTakesAnyDay() async throws {
         try await withTestApp { app in
             _ = try await Fixture.install(on: app)

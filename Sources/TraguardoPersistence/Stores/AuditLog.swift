@@ -64,14 +64,40 @@ public enum AuditLog {
     }
 
     /// Newest first. `enteIDs` nil means every ente and the installation-wide rows (administrators only).
+    /// Read through SQLKit rows: the page lists hundreds of them.
     public static func entries(on db: any Database, filter: Filter) async throws -> [AuditEntry] {
-        let query = AuditRecord.query(on: db)
-        if let ids = filter.enteIDs { query.filter(\.$enteID ~~ ids) }
-        if let entity = filter.entity { query.filter(\.$entity == entity.rawValue) }
-        if let actor = filter.actorName, !actor.isEmpty { query.filter(\.$actorName == actor) }
-        if let action = filter.action { query.filter(\.$action == action.rawValue) }
-        if let from = filter.from { query.filter(\.$at >= from) }
-        if let to = filter.to { query.filter(\.$at < to) }
-        return try await query.sort(\.$at, .descending).range(filter.offset..<(filter.offset + filter.limit)).all().map(\.domain)
+        struct Row: Decodable {
+            let at: Date
+            let actorID: UUID?
+            let actorName: String
+            let enteID: UUID?
+            let entity: String
+            let entityID: String
+            let action: String
+            let before: String?
+            let after: String?
+
+            enum CodingKeys: String, CodingKey {
+                case at, entity, action, before, after
+                case actorID = "actor_id", actorName = "actor_name", enteID = "ente_id", entityID = "entity_id"
+            }
+        }
+        let query = try PlanStore.sqlDatabase(db).select()
+            .columns("at", "actor_id", "actor_name", "ente_id", "entity", "entity_id", "action", "before", "after")
+            .from(AuditRecord.schema)
+        if let ids = filter.enteIDs {
+            guard !ids.isEmpty else { return [] }
+            query.where(SQLIdentifier("ente_id"), .in, SQLBind.group(ids))
+        }
+        if let entity = filter.entity { query.where(SQLIdentifier("entity"), .equal, SQLBind(entity.rawValue)) }
+        if let actor = filter.actorName, !actor.isEmpty { query.where(SQLIdentifier("actor_name"), .equal, SQLBind(actor)) }
+        if let action = filter.action { query.where(SQLIdentifier("action"), .equal, SQLBind(action.rawValue)) }
+        if let from = filter.from { query.where(SQLIdentifier("at"), .greaterThanOrEqual, SQLBind(from)) }
+        if let to = filter.to { query.where(SQLIdentifier("at"), .lessThan, SQLBind(to)) }
+        return try await query.orderBy("at", .descending).limit(filter.limit).offset(filter.offset).all(decoding: Row.self).map {
+            AuditEntry(
+                at: $0.at, actorID: $0.actorID, actorName: $0.actorName, enteID: $0.enteID, entity: $0.entity, entityID: $0.entityID,
+                action: AuditAction(rawValue: $0.action) ?? .update, before: $0.before, after: $0.after)
+        }
     }
 }

@@ -74,6 +74,8 @@ final class DerivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 struct DerivedCaches: Sendable {
     /// Decoded plans, by plan id.
     let bundles = DerivedCache<UUID, PlanBundle>(capacity: 64)
+    /// Organisations (units, people, assignments), by ente id.
+    let organisations = DerivedCache<UUID, OrganisationSnapshot>(capacity: 256)
     /// What the plan tree shows of a plan (outline, counts, warnings), by plan id.
     let trees = DerivedCache<UUID, PlanTreePage.Digest>(capacity: 64)
     /// Score sheets, by plan, campaign and methodology.
@@ -105,6 +107,14 @@ extension Request {
             throw Abort(.notFound, reason: "Piano \"\(key)\" inesistente in questo ente.")
         }
         return plan
+    }
+
+    /// The organisation of the ente of the URL, read once per revision of the ente.
+    func organisation() async throws -> OrganisationSnapshot {
+        let ente = try requireEnte()
+        return try await application.caches.organisations.value(ente.id, revision: ente.revision) {
+            try await self.store.organisation(enteID: ente.id)
+        }
     }
 
     /// The whole plan with the ente's organisation, decoded once per revision of the ente.

@@ -50,7 +50,7 @@ struct APIController {
     }
 
     @Sendable func units(req: Request) async throws -> Organisation {
-        let org = try await req.store.organisation(enteID: try req.requireEnte().id)
+        let org = try await req.organisation()
         return Organisation(units: org.units, people: org.people, assignments: org.assignments, politicalReferents: org.referents)
     }
 
@@ -63,7 +63,7 @@ struct APIController {
 
     /// "Who is responsabile of settore 02 on 15/05/2024": `?unita=02&data=15/05/2024` (code or key; ISO dates too).
     @Sendable func holder(req: Request) async throws -> Holder {
-        let org = try await req.store.organisation(enteID: try req.requireEnte().id)
+        let org = try await req.organisation()
         let unitText = req.query("unita") ?? ""
         guard let unit = org.units.first(where: { $0.code == unitText || $0.key == unitText }) else {
             throw Abort(.badRequest, reason: "Parametro «unita»: unità \"\(unitText)\" inesistente in questo ente.")

@@ -169,7 +169,7 @@ extension Request {
         let ente = try requireEnte()
         guard AccessPolicy.allows(principal, .editOwnUnits, enteID: ente.id) else { return false }
         if AccessPolicy.allows(principal, .managePlan, enteID: ente.id) { return true }
-        let unitIDs = try await store.organisation(enteID: ente.id).unitIDs
+        let unitIDs = try await organisation().unitIDs
         return EditingRule.mayEdit(ownerUnitKeys: ownerUnitKeys, principal: principal, enteID: ente.id, unitIDs: unitIDs)
     }
 

@@ -15,7 +15,7 @@ struct OrganisationController {
 
     @Sendable func home(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
-        let org = try await req.store.organisation(enteID: ente.id)
+        let org = try await req.organisation()
         let page = EntePage.build(
             layout: try await req.layout(ente.ente.name, .ente), ente: ente.ente,
             roles: try req.requirePrincipal().roles(in: ente.id), org: org, on: try await req.referenceDay())
@@ -28,7 +28,7 @@ struct OrganisationController {
 
     private func render(_ req: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         let ente = try req.requireEnte()
-        let org = try await req.store.organisation(enteID: ente.id)
+        let org = try await req.organisation()
         let page = OrganisationPage.build(
             layout: try await req.layout("Organizzazione · \(ente.ente.name)", .organisation), ente: ente.ente.slug,
             org: org, on: try await req.referenceDay(), canEdit: req.allows(.managePlan), error: error)

@@ -53,7 +53,7 @@ struct UsersController {
         let ente = try req.requireEnte()
         let page = EnteUsersPage.build(
             layout: try await req.layout("Utenti · \(ente.ente.name)", .users), ente: ente.ente.slug,
-            members: try await req.store.members(of: ente.id), org: try await req.store.organisation(enteID: ente.id),
+            members: try await req.store.members(of: ente.id), org: try await req.organisation(),
             now: Date(), error: error)
         return try await req.render(page, status: status)
     }
@@ -74,7 +74,7 @@ struct UsersController {
         }
         var unitIDs = Set<UUID>()
         if role == .responsabile {
-            let org = try await req.store.organisation(enteID: ente.id)
+            let org = try await req.organisation()
             guard let key = form.unit.nonEmpty, let id = org.unitIDs[key] else {
                 return try await renderEnte(
                     req, error: "Nuovo utente: un responsabile deve avere un'unità (campo «Unità»).", status: .unprocessableEntity)
