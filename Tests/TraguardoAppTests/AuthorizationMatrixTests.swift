@@ -51,18 +51,26 @@ struct AuthorizationMatrixTests {
     @Test func everyRoleGetsExactlyWhatTheMatrixSays() async throws {
         try await withTestApp { app in
             _ = try await Fixture.install(on: app)
-            for endpoint in Endpoint.allCases {
+            // One signed-in client per role for the whole walk (signing in for every request made this test the
+            // slowest of the suite); logging out comes last.
+            var clients: [String: Client] = [:]
+            for role in Self.everyone {
+                var client = Client(app: app)
+                if role != "anonymous" {
+                    let login = try await client.login(role)
+                    #expect(login.status == .seeOther, "login as \(role)")
+                } else {
+                    _ = try await client.send(.GET, "/login")  // a session with a CSRF token, like a real visitor
+                }
+                clients[role] = client
+            }
+            for endpoint in Endpoint.allCases.sorted(by: { ($0 == .logout ? 1 : 0) < ($1 == .logout ? 1 : 0) }) {
                 let key = endpoint.signature
                 let allowed = Self.allowed(endpoint)
                 let path = endpoint.path(PathValues(ente: "alfa", plan: "P-2024", node: "OB-0", item: "NESSUNO"))
                 for role in Self.everyone.sorted() {
-                    var client = Client(app: app)
-                    if role != "anonymous" {
-                        let login = try await client.login(role)
-                        #expect(login.status == .seeOther, "login as \(role)")
-                    } else {
-                        _ = try await client.send(.GET, "/login")  // a session with a CSRF token, like a real visitor
-                    }
+                    var client = try #require(clients[role])
+                    defer { clients[role] = client }
                     let response = try await client.send(endpoint.method, path, form: endpoint.method == .POST ? [:] : nil)
                     let denied =
                         response.status == .unauthorized || response.status == .forbidden

@@ -57,8 +57,17 @@ public enum MeasureText {
     }
 }
 
-extension Measure {
-    /// A measure holding one typed entry, with the text as written.
+/// What baselines, actuals and targets share: one typed value among number, date, flag and text.
+public protocol TypedValue {
+    init(raw: String?)
+    var number: Double? { get set }
+    var date: Day? { get set }
+    var flag: Bool? { get set }
+    var text: String? { get set }
+}
+
+extension TypedValue {
+    /// A value holding one typed entry, with the text as written.
     public init(_ entry: MeasureEntry, raw: String?) {
         self.init(raw: raw)
         switch entry {
@@ -70,14 +79,10 @@ extension Measure {
     }
 }
 
-extension Target {
-    public init(_ entry: MeasureEntry, raw: String?) {
-        self.init(raw: raw)
-        switch entry {
-        case .number(let v): number = v
-        case .date(let d): date = d
-        case .flag(let b): flag = b
-        case .text(let s): text = s
-        }
-    }
+extension Measure: TypedValue {
+    public init(raw: String?) { self.init(number: nil, raw: raw) }
+}
+
+extension Target: TypedValue {
+    public init(raw: String?) { self.init(number: nil, raw: raw) }
 }

@@ -84,17 +84,11 @@ struct IndicatorInput: Content {
         var indicator = Indicator(
             key: "", nodeKey: nodeKey, name: name.trimmed, type: IndicatorType(rawValue: type ?? ""), form: form,
             direction: Direction(rawValue: direction ?? "") ?? .atLeast, unit: unit.nonEmpty, dataSource: dataSource.nonEmpty)
-        if let text = baseline.nonEmpty {
-            switch MeasureText.parse(text, form: form) {
-            case .success(let entry): indicator.baseline = Measure(entry, raw: text)
-            case .failure(let error): return .failure(FormError("Indicatore: il campo «Base» — " + error.message()))
-            }
-        }
-        if let text = target.nonEmpty {
-            switch MeasureText.parse(text, form: form) {
-            case .success(let entry): indicator.target = Target(entry, raw: text)
-            case .failure(let error): return .failure(FormError("Indicatore: il campo «Valore atteso» — " + error.message()))
-            }
+        do {
+            indicator.baseline = try Self.value(baseline, field: "Base", form: form)
+            indicator.target = try Self.value(target, field: "Valore atteso", form: form)
+        } catch {
+            return .failure(error)
         }
         if let text = weight.nonEmpty {
             guard let w = ItalianFormat.parseNumber(text), (0...100).contains(w) else {
@@ -103,6 +97,15 @@ struct IndicatorInput: Content {
             indicator.weight = w
         }
         return .success(indicator)
+    }
+
+    /// A typed value read by the indicator's form (the spreadsheet's parser), nil when the field is empty.
+    static func value<V: TypedValue>(_ text: String?, field: String, form: IndicatorForm) throws(FormError) -> V? {
+        guard let text = text.nonEmpty else { return nil }
+        switch MeasureText.parse(text, form: form) {
+        case .success(let entry): return V(entry, raw: text)
+        case .failure(let error): throw FormError("Indicatore: il campo «\(field)» — " + error.message())
+        }
     }
 }
 
