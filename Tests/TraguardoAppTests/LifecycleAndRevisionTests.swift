@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import TraguardoCore
@@ -174,4 +175,25 @@ func withTwoInstances(_ body: (Application, Application) async throws -> Void) a
     try await first.asyncShutdown()
     try await second.asyncShutdown()
     if let directory { try? FileManager.default.removeItem(at: directory) }
+}
+
+@Suite("Sessions are stored only when they carry something")
+struct SessionStorageTests {
+    @Test func anonymousProbesStartNoSession() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.install(on: app)
+            let before = try await SessionRecord.query(on: app.db).count()
+            for path in ["/health", "/non-esiste", "/enti/alfa", "/api/v1/me"] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                #expect(response.headers.setCookie?["traguardo-session"] == nil, "\(path) must not start a session")
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == before, "no session row for anonymous requests")
+            var s = Client(app: app)
+            _ = try await s.login("segretario")
+            #expect(
+                try await SessionRecord.query(on: app.db).count() == before + 1, "the signed-in session (the login page's is replaced at sign-in)")
+            #expect(try await s.send(.GET, "/enti/alfa/piani/P-2024").status == .ok)
+            #expect(try await SessionRecord.query(on: app.db).count() == before + 1)
+        }
+    }
 }

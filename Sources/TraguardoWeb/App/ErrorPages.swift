@@ -23,7 +23,7 @@ struct ErrorPages: AsyncMiddleware {
             }
             do {
                 let page = ErrorPage(
-                    layout: try await request.layout("Errore"), heading: Self.heading(for: status), message: reason,
+                    layout: try await request.layout("Errore", needsToken: false), heading: Self.heading(for: status), message: reason,
                     homeHref: Links.home)
                 return try await request.render(page, status: status)
             } catch {

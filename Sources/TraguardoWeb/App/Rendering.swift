@@ -4,10 +4,11 @@ import Vapor
 
 extension Request {
     /// The frame of a page for this request: reads the enti the user may switch to, the CSRF token and the
-    /// flash message (consumed), then builds the layout.
-    func layout(_ title: String, _ section: NavSection? = nil) async throws -> Layout {
+    /// flash message (consumed), then builds the layout. A page without forms for an anonymous visitor (an
+    /// error page) asks for no token, so a stray request does not create a session.
+    func layout(_ title: String, _ section: NavSection? = nil, needsToken: Bool = true) async throws -> Layout {
         let enti = try await visibleEnti()
-        let flash = session.data[SessionKeys.flash]
+        let flash = hasSession ? session.data[SessionKeys.flash] : nil
         if flash != nil { session.data[SessionKeys.flash] = nil }
         return Layout.build(
             title: title, section: section, principal: principal, enti: enti, current: ente,
