@@ -78,8 +78,20 @@ struct DerivedCaches: Sendable {
     let organisations = DerivedCache<UUID, OrganisationSnapshot>(capacity: 256)
     /// What the plan tree shows of a plan (outline, counts, warnings), by plan id.
     let trees = DerivedCache<UUID, PlanTreePage.Digest>(capacity: 64)
+    /// The methodology in force (and its adopted version), by ente and year.
+    let methodologies = DerivedCache<MethodologyKey, AdoptedMethodology>(capacity: 256)
     /// Score sheets, by plan, campaign and methodology.
     let scores = DerivedCache<ScoreKey, ScoreSheet>(capacity: 128)
+
+    struct MethodologyKey: Hashable, Sendable {
+        let ente: UUID
+        let year: Int
+    }
+
+    struct AdoptedMethodology: Sendable {
+        let methodology: Methodology
+        let version: Int?
+    }
 
     struct ScoreKey: Hashable, Sendable {
         let plan: UUID
@@ -115,6 +127,16 @@ extension Request {
         return try await application.caches.organisations.value(ente.id, revision: ente.revision) {
             try await self.store.organisation(enteID: ente.id)
         }
+    }
+
+    /// The methodology in force in the ente of the URL for a year, decoded once per revision of the ente.
+    func methodology(year: Int) async throws -> (methodology: Methodology, version: Int?) {
+        let ente = try requireEnte()
+        let adopted = try await application.caches.methodologies.value(.init(ente: ente.id, year: year), revision: ente.revision) {
+            let (methodology, version) = try await self.store.methodology(enteID: ente.id, year: year)
+            return DerivedCaches.AdoptedMethodology(methodology: methodology, version: version)
+        }
+        return (adopted.methodology, adopted.version)
     }
 
     /// The whole plan with the ente's organisation, decoded once per revision of the ente.

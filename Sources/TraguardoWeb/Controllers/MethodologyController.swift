@@ -61,7 +61,7 @@ struct MethodologyController {
             } else {
                 year = try await req.store.plan(enteID: ente.id)?.plan.year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
             }
-            (current, version) = try await req.store.methodology(enteID: ente.id, year: year)
+            (current, version) = try await req.methodology(year: year)
         }
     }
 

@@ -13,7 +13,7 @@ struct ScoresController {
         let plan = try await req.plan()
         let bundle = try await req.bundle(of: plan)
         let campaign = req.query("campagna")
-        let (methodology, version) = try await req.store.methodology(enteID: ente.id, year: plan.plan.year)
+        let (methodology, version) = try await req.methodology(year: plan.plan.year)
         let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: campaign, methodology: "\(methodology.id)#\(version ?? 0)")
         let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
         let sheet = try await req.application.caches.scores.value(key, revision: ente.revision) {
