@@ -3,7 +3,7 @@ import Foundation
 /// A score report as people read it: every figure formatted once, by the methodology's rounding policy, so the
 /// scores page, the CLI and the methodology preview print the same "99,08" for the same score.
 public struct ScoreSheet: Sendable {
-    public struct Objective: Hashable, Sendable {
+    public struct Objective: Hashable, Sendable, Encodable {
         public let key: String
         public let code: String?
         public let title: String
@@ -13,9 +13,29 @@ public struct ScoreSheet: Sendable {
         public let counted: Bool
         public let explanation: String
         public let indicators: [String]
+        /// For templates, which cannot ask an array whether it is empty.
+        public var hasIndicators: Bool { !indicators.isEmpty }
+
+        enum CodingKeys: String, CodingKey {
+            case key, code, title, computed, validated, effective, counted, explanation, indicators, hasIndicators
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encodeIfPresent(code, forKey: .code)
+            try c.encode(title, forKey: .title)
+            try c.encode(computed, forKey: .computed)
+            try c.encode(validated, forKey: .validated)
+            try c.encode(effective, forKey: .effective)
+            try c.encode(counted, forKey: .counted)
+            try c.encode(explanation, forKey: .explanation)
+            try c.encode(indicators, forKey: .indicators)
+            try c.encode(hasIndicators, forKey: .hasIndicators)
+        }
     }
 
-    public struct RollUp: Hashable, Sendable {
+    public struct RollUp: Hashable, Sendable, Encodable {
         public let key: String
         public let name: String
         public let score: String

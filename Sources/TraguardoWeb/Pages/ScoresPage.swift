@@ -42,35 +42,3 @@ struct ScoresPage: PageModel {
             hasNodes: !sheet.nodes.isEmpty, hasIssues: !sheet.issues.isEmpty)
     }
 }
-
-extension ScoreSheet.Objective: Encodable {
-    enum CodingKeys: String, CodingKey { case key, code, title, computed, validated, effective, counted, explanation, indicators, hasIndicators }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encodeIfPresent(code, forKey: .code)
-        try c.encode(title, forKey: .title)
-        try c.encode(computed, forKey: .computed)
-        try c.encode(validated, forKey: .validated)
-        try c.encode(effective, forKey: .effective)
-        try c.encode(counted, forKey: .counted)
-        try c.encode(explanation, forKey: .explanation)
-        try c.encode(indicators, forKey: .indicators)
-        try c.encode(!indicators.isEmpty, forKey: .hasIndicators)
-    }
-}
-
-extension ScoreSheet.RollUp: Encodable {
-    enum CodingKeys: String, CodingKey { case key, name, score, counted, total, explanation }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(name, forKey: .name)
-        try c.encode(score, forKey: .score)
-        try c.encode(counted, forKey: .counted)
-        try c.encode(total, forKey: .total)
-        try c.encode(explanation, forKey: .explanation)
-    }
-}
