@@ -31,7 +31,13 @@ struct AccessMiddleware: AsyncMiddleware {
         case .ente(let permission):
             let principal = try request.requirePrincipal()
             // Same answer whether the ente does not exist or is not visible: no probing of other enti.
-            guard let ente = try await request.store.ente(slug: request.parameter("ente")) else {
+            // A user with grants reads their enti once (the switcher needs them too) and finds this one among
+            // them; an administrator, who may see every ente, reads just this one.
+            let slug = request.parameter("ente")
+            let found =
+                principal.isSystemAdmin
+                ? try await request.store.ente(slug: slug) : try await request.visibleEnti().first { $0.ente.slug == slug }
+            guard let ente = found else {
                 throw Abort(.forbidden, reason: "Non hai i permessi per questo ente.")
             }
             guard AccessPolicy.allows(principal, permission, enteID: ente.id) else {
