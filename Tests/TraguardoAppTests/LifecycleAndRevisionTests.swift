@@ -197,3 +197,34 @@ struct SessionStorageTests {
         }
     }
 }
+
+@Suite("Pages kept per user and revision")
+struct PageCacheTests {
+    @Test func aKeptPageIsEachUsersOwnWithTheirOwnToken() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.install(on: app)
+            var segretario = Client(app: app)
+            var lettore = Client(app: app)
+            _ = try await segretario.login("segretario")
+            _ = try await lettore.login("lettore")
+            let card = "/enti/alfa/piani/P-2024/nodi/OB-1"
+            for _ in 0..<2 {  // the second round is served from the kept pages
+                let s = try await segretario.send(.GET, card).body.string
+                let l = try await lettore.send(.GET, card).body.string
+                #expect(s.contains("Segretario (segretario)") && !s.contains("Lettore (lettore)"))
+                #expect(l.contains("Lettore (lettore)") && !l.contains("Segretario (segretario)"))
+                #expect(s.contains("id=\"edit-node\"") && !l.contains("id=\"edit-node\""), "only the segretario may edit")
+                #expect(!s.contains(PageCache.tokenPlaceholder) && !l.contains(PageCache.tokenPlaceholder))
+                #expect(Client.csrfToken(in: s) == segretario.csrf && Client.csrfToken(in: l) == lettore.csrf)
+                #expect(segretario.csrf != lettore.csrf)
+            }
+            // A form posted from a kept page carries a valid token.
+            let edit = try await segretario.send(
+                .POST, card, form: ["level": "obiettivo-performance", "parent": "OB-0", "title": "Atti digitali", "owners[]": "U-01"])
+            #expect(edit.status == .seeOther)
+            _ = try await segretario.send(.GET, card)  // shows the flash, not kept
+            let after = try await lettore.send(.GET, card).body.string
+            #expect(after.contains("Atti digitali"), "the edit moved the revision: the lettore's kept card is not used")
+        }
+    }
+}

@@ -12,7 +12,7 @@ extension Request {
         if flash != nil { session.data[SessionKeys.flash] = nil }
         return Layout.build(
             title: title, section: section, principal: principal, enti: enti, current: ente,
-            csrf: CSRFMiddleware.token(for: self), flash: flash)
+            csrf: needsToken || principal != nil ? CSRFMiddleware.token(for: self) : "", flash: flash)
     }
 
     /// The enti the signed-in user may see, read once per request (the switcher and the home page share it).

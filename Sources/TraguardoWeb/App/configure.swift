@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
 
     app.storage[DerivedCachesKey.self] = DerivedCaches()
+    app.storage[PageCacheKey.self] = PageCache()
     app.storage[UserStoreKey.self] = UserStore(hasher: try BcryptHasher(cost: settings.bcryptCost, threadPool: app.threadPool))
 
     // Order matters: errors wrap everything; static files need no session; access runs before CSRF so an

@@ -17,13 +17,13 @@ struct NodeController {
 
     @Sendable func card(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
-        let bundle = try await req.bundle(of: try await req.plan())
-        let node = try req.node(in: bundle)
-        let canEdit =
-            try await req.mayEdit(node.ownerUnitKeys) && EditingRule.mayEdit(bundle.plan, principal: try req.requirePrincipal(), enteID: ente.id)
-        let page = CardPage.build(
-            layout: try await req.layout(node.title, .plans), ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit)
-        return try await req.render(page)
+        let principal = try req.requirePrincipal()
+        return try await req.renderKept(.plans) {
+            let bundle = try await req.bundle(of: try await req.plan())
+            let node = try req.node(in: bundle)
+            let canEdit = try await req.mayEdit(node.ownerUnitKeys) && EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)
+            return (node.title, { CardPage.build(layout: $0, ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit) })
+        }
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {

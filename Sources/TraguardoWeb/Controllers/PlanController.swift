@@ -35,16 +35,23 @@ struct PlanController {
     @Sendable func tree(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
         let principal = try req.requirePrincipal()
-        let plan = try await req.plan()
-        let bundle = try await req.bundle(of: plan)
-        let digest = try await req.application.caches.trees.value(plan.id, revision: ente.revision) {
-            PlanTreePage.digest(ente: ente.ente.slug, bundle: bundle)
+        let canRollover = req.allows(.managePlan)
+        return try await req.renderKept(.plans) {
+            let plan = try await req.plan()
+            let bundle = try await req.bundle(of: plan)
+            let digest = try await req.application.caches.trees.value(plan.id, revision: ente.revision) {
+                PlanTreePage.digest(ente: ente.ente.slug, bundle: bundle)
+            }
+            let canEdit = EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)
+            return (
+                "\(bundle.plan.title) · \(ente.ente.name)",
+                {
+                    PlanTreePage.build(
+                        layout: $0, ente: ente.ente.slug, bundle: bundle, canEdit: canEdit, canRollover: canRollover,
+                        mayMove: { AccessPolicy.allows(principal, $0.permission, enteID: ente.id) }, digest: digest)
+                }
+            )
         }
-        let page = PlanTreePage.build(
-            layout: try await req.layout("\(bundle.plan.title) · \(ente.ente.name)", .plans), ente: ente.ente.slug, bundle: bundle,
-            canEdit: EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id), canRollover: req.allows(.managePlan),
-            mayMove: { AccessPolicy.allows(principal, $0.permission, enteID: ente.id) }, digest: digest)
-        return try await req.render(page)
     }
 
     /// A lifecycle move (approval with its act, then monitoring, …); the core refuses the rest in Italian.

@@ -10,19 +10,24 @@ struct ScoresController {
 
     @Sendable func scores(req: Request) async throws -> Response {
         let ente = try req.requireEnte()
-        let plan = try await req.plan()
-        let bundle = try await req.bundle(of: plan)
-        let campaign = req.query("campagna")
-        let (methodology, version) = try await req.methodology(year: plan.plan.year)
-        let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: campaign, methodology: "\(methodology.id)#\(version ?? 0)")
-        let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
-        let sheet = try await req.application.caches.scores.value(key, revision: ente.revision) {
-            ScoreSheet(ScoringEngine.score(input))
+        return try await req.renderKept(.plans) {
+            let plan = try await req.plan()
+            let bundle = try await req.bundle(of: plan)
+            let campaign = req.query("campagna")
+            let (methodology, version) = try await req.methodology(year: plan.plan.year)
+            let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: campaign, methodology: "\(methodology.id)#\(version ?? 0)")
+            let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
+            let sheet = try await req.application.caches.scores.value(key, revision: ente.revision) {
+                ScoreSheet(ScoringEngine.score(input))
+            }
+            return (
+                "Punteggi · \(plan.plan.title)",
+                {
+                    ScoresPage.build(
+                        layout: $0, ente: ente.ente.slug, plan: plan.plan, campaigns: bundle.campaigns, campaign: input.campaignKey, sheet: sheet,
+                        adoptedVersion: version)
+                }
+            )
         }
-        let page = ScoresPage.build(
-            layout: try await req.layout("Punteggi · \(plan.plan.title)", .plans), ente: ente.ente.slug,
-            plan: plan.plan, campaigns: bundle.campaigns, campaign: input.campaignKey, sheet: sheet,
-            adoptedVersion: version)
-        return try await req.render(page)
     }
 }

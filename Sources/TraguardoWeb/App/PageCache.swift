@@ -1,0 +1,49 @@
+import Foundation
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+/// Rendered HTML of the heaviest pages (tree, card, scores), kept per user and per revision of the ente's data.
+/// The key holds every input of the render: the page's path and query, the user with their grants, the enti of
+/// the switcher and the ente's revision; the CSRF token is left as a placeholder and put in at each response.
+/// A page with a flash message to show is rendered afresh and not kept.
+struct PageCache: Sendable {
+    let pages = DerivedCache<String, String>(capacity: 256)
+
+    /// Stands where the session's CSRF token goes; never a valid token (tokens are base64url).
+    static let tokenPlaceholder = "@@csrf@@"
+}
+
+struct PageCacheKey: StorageKey { typealias Value = PageCache }
+
+extension Request {
+    /// Renders the page that `make` reads and builds, or reuses its HTML from the last time this user saw this
+    /// page at this revision. `make` gives the page's title and a function from the layout to the page model.
+    func renderKept<P: PageModel>(
+        _ section: NavSection?, _ make: @escaping @Sendable () async throws -> (title: String, page: @Sendable (Layout) -> P)
+    ) async throws -> Response {
+        guard let cache = application.storage[PageCacheKey.self], let principal = principal, let ente = ente,
+            hasSession, session.data[SessionKeys.flash] == nil
+        else {
+            let (title, page) = try await make()
+            return try await render(page(try await layout(title, section)))
+        }
+        let enti = try await visibleEnti()
+        let key = [
+            url.path, url.query ?? "", principal.userID.uuidString, principal.displayName, "\(principal.isSystemAdmin)",
+            principal.grants.map { "\($0.enteID):\($0.role.rawValue):\($0.unitIDs.map(\.uuidString).sorted())" }.sorted().joined(separator: ","),
+            enti.map { "\($0.ente.slug)=\($0.ente.name)" }.joined(separator: ","), ente.id.uuidString,
+        ].joined(separator: "|")
+        let template = try await cache.pages.value(key, revision: ente.revision) {
+            let (title, page) = try await make()
+            let layout = Layout.build(
+                title: title, section: section, principal: principal, enti: enti, current: ente, csrf: PageCache.tokenPlaceholder, flash: nil)
+            let view = try await self.view.render(P.template, page(layout)).get()
+            return String(buffer: view.data)
+        }
+        let html = template.replacingOccurrences(of: PageCache.tokenPlaceholder, with: CSRFMiddleware.token(for: self))
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: .ok, headers: headers, body: .init(string: html))
+    }
+}
