@@ -8,7 +8,8 @@ import Vapor
 /// the switcher and the ente's revision; the CSRF token is left as a placeholder and put in at each response.
 /// A page with a flash message to show is rendered afresh and not kept.
 struct PageCache: Sendable {
-    let pages = DerivedCache<String, String>(capacity: 256)
+    /// Each page split at the token's places, so a response is the parts joined by the token.
+    let pages = DerivedCache<String, [String]>(capacity: 256)
 
     /// Stands where the session's CSRF token goes; never a valid token (tokens are base64url).
     static let tokenPlaceholder = "@@csrf@@"
@@ -34,16 +35,21 @@ extension Request {
             principal.grants.map { "\($0.enteID):\($0.role.rawValue):\($0.unitIDs.map(\.uuidString).sorted())" }.sorted().joined(separator: ","),
             enti.map { "\($0.ente.slug)=\($0.ente.name)" }.joined(separator: ","), ente.id.uuidString,
         ].joined(separator: "|")
-        let template = try await cache.pages.value(key, revision: ente.revision) {
+        let parts = try await cache.pages.value(key, revision: ente.revision) {
             let (title, page) = try await make()
             let layout = Layout.build(
                 title: title, section: section, principal: principal, enti: enti, current: ente, csrf: PageCache.tokenPlaceholder, flash: nil)
             let view = try await self.view.render(P.template, page(layout)).get()
-            return String(buffer: view.data)
+            return String(buffer: view.data).components(separatedBy: PageCache.tokenPlaceholder)
         }
-        let html = template.replacingOccurrences(of: PageCache.tokenPlaceholder, with: CSRFMiddleware.token(for: self))
+        let token = CSRFMiddleware.token(for: self)
+        var body = ByteBufferAllocator().buffer(capacity: parts.reduce(0) { $0 + $1.utf8.count } + parts.count * token.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { body.writeString(token) }
+            body.writeString(part)
+        }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: .ok, headers: headers, body: .init(string: html))
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 }
