@@ -13,6 +13,12 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
     case user = "utente"
     case role = "ruolo"
     case session = "sessione"
+    case campaign = "campagna"
+    case entry = "valore-monitoraggio"
+    case validation = "validazione"
+    case submission = "invio-settore"
+    case minutes = "verbale"
+    case variation = "variazione"
 
     public var label: String {
         switch self {
@@ -29,6 +35,12 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
         case .user: "Utente"
         case .role: "Ruolo"
         case .session: "Accesso"
+        case .campaign: "Campagna di monitoraggio"
+        case .entry: "Valori di monitoraggio"
+        case .validation: "Validazione del Nucleo"
+        case .submission: "Invio dei dati di un settore"
+        case .minutes: "Verbale del Nucleo"
+        case .variation: "Variazione del piano"
         }
     }
 }

@@ -97,7 +97,7 @@ struct ObjectiveRow: Sendable {
     var flags: UInt8 = 0
 
     static let excludedByDecision: UInt8 = 1, beforeHorizon: UInt8 = 2, childless: UInt8 = 4, hasValidation: UInt8 = 8
-    static let validationNoReason: UInt8 = 16
+    static let validationNoReason: UInt8 = 16, noEntries: UInt8 = 32
 }
 
 enum MembershipTag: UInt8, Sendable {
@@ -137,6 +137,7 @@ extension ProgressStatus {
         case .nonValutabile: 9
         case .nonConsuntivato: 10
         case .escluso: 11
+        case .nonInLinea: 12
         }
     }
     static func from(code: UInt8) -> ProgressStatus? { code == 0 ? nil : codes[Int(code) - 1] }

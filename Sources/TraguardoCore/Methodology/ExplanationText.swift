@@ -127,6 +127,7 @@ enum ExplanationText {
         case .excludedHorizon:
             return "orizzonte temporale successivo" + (year.map { " al \($0)" } ?? "") + (horizon.map { " («\($0)»)" } ?? "") + ": non valutato"
         case .notReportedExcluded: return "nessun dato consuntivato: non conteggiato"
+        case .notReported: return "non rilevato: nessun valore inserito nella campagna, non conteggiato (non vale zero)"
         case .childlessExcluded: return "nodo senza obiettivi figli: non conteggiato"
         case .missingReference: return "rinvia a un obiettivo non valutabile: non conteggiato"
         case .circularReference: return "rinvio circolare tra obiettivi: non conteggiato"

@@ -32,6 +32,8 @@ public enum ObjectiveOutcome: String, CaseIterable, Sendable, Codable {
     case excludedHorizon = "fuori-orizzonte", notReportedExcluded = "non-consuntivato-escluso"
     case childlessExcluded = "senza-figli-escluso", missingReference = "riferimento-mancante"
     case circularReference = "riferimento-circolare"
+    /// Nothing was entered for the objective in the campaign: "non rilevato", never a zero.
+    case notReported = "non-rilevato"
 }
 
 /// Kinds of indicator the compiler recognises from form + direction + target.

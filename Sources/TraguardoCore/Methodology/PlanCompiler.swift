@@ -108,7 +108,8 @@ struct PlanCompilation {
             }
         }
         let validations = input.validations
-        for vi in 0..<validations.count where ck == nil || validations[vi].campaignKey == ck {
+        // A request for integration is no decision: the computed score stands until the Nucleo decides.
+        for vi in 0..<validations.count where (ck == nil || validations[vi].campaignKey == ck) && validations[vi].isDecision {
             if let n = nodeIndex[validations[vi].nodeKey] {
                 nodeValidation[Int(n)] = Int32(vi)
             } else {
@@ -158,8 +159,10 @@ struct PlanCompilation {
                         }
                         var row = ObjectiveRow()
                         row.indStart = Int32(plan.ind.count)
+                        var anyValue = false
                         for s in lo..<hi {
                             let k = sorted[s]
+                            if indicatorValue[k] >= 0 { anyValue = true }
                             let (r, d) = IndicatorCompiler.row(xs, k, values: vs, Int(indicatorValue[k]))
                             plan.ind.append(r)
                             plan.indDates.append(d)
@@ -175,13 +178,19 @@ struct PlanCompilation {
                         if va >= 0 {
                             row.flags |= ObjectiveRow.hasValidation
                             if input.validations[va].excluded { row.flags |= ObjectiveRow.excludedByDecision }
-                            if input.validations[va].reason.allSatisfy(\.isWhitespace) { row.flags |= ObjectiveRow.validationNoReason }
-                            row.validated = input.validations[va].score ?? .nan
+                            // A confirmation needs no reason: it leaves the computed score as it is.
+                            if input.validations[va].kind != .conferma && input.validations[va].reason.allSatisfy(\.isWhitespace) {
+                                row.flags |= ObjectiveRow.validationNoReason
+                            }
+                            // A confirmation keeps the computed score, whatever it was when the Nucleo looked.
+                            row.validated = input.validations[va].kind == .conferma ? .nan : input.validations[va].score ?? .nan
                         }
                         if let first = nodes[n].horizon?.firstYear, first > input.year { row.flags |= ObjectiveRow.beforeHorizon }
                         let inherits = nodes[n].inheritsFromKey
                         if hi == lo && vi < 0 && va < 0, let deepest, nodes[n].level < deepest, inherits == nil {
                             row.flags |= ObjectiveRow.childless
+                        } else if !anyValue && vi < 0 && va < 0 && inherits == nil {
+                            row.flags |= ObjectiveRow.noEntries
                         }
                         inheritsNode.append(inherits.map { nodeIndex[$0] ?? -2 } ?? -1)
                         plan.nodeObjective[n] = Int32(plan.obj.count)

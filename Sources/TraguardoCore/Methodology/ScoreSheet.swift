@@ -60,6 +60,8 @@ public struct ScoreSheet: Sendable {
 
     /// The one score formatter: the methodology's decimals and rounding mode, Italian notation, "—" when a
     /// score does not exist (excluded or not measurable).
+    public static let notReported = "non rilevato"
+
     public static func format(_ value: Double?, _ policy: RoundingPolicy) -> String {
         ScoreFormat.score(value, policy: policy)
     }
@@ -67,30 +69,33 @@ public struct ScoreSheet: Sendable {
     public init(_ report: ScoreReport) {
         let policy = report.methodology.rounding
         let f = { (v: Double?) in Self.format(v, policy) }
+        // A total with nothing under it was not measured: "non rilevato", never a zero or a blank.
+        let total = { (v: Double?) in v == nil ? Self.notReported : Self.format(v, policy) }
         methodologyName = report.methodology.name
         methodologyVersion = report.methodology.version
         asOf = report.plan.asOf
         objectives = report.objectives.map { o in
             let e = report.explain(objective: o.key)
+            let missing = o.outcome == .notReported
             return Objective(
-                key: o.key, code: o.code, title: o.title, computed: f(o.computed), validated: f(o.validated),
-                effective: f(o.effective), counted: o.counted, explanation: e?.text ?? "",
+                key: o.key, code: o.code, title: o.title, computed: missing ? Self.notReported : f(o.computed), validated: f(o.validated),
+                effective: missing ? Self.notReported : f(o.effective), counted: o.counted, explanation: e?.text ?? "",
                 indicators: e?.indicators.map(\.text) ?? [])
         }
         units = report.units.map { u in
             RollUp(
-                key: u.key, name: u.name, score: f(u.score), counted: u.counted, total: u.total,
+                key: u.key, name: u.name, score: total(u.score), counted: u.counted, total: u.total,
                 explanation: report.explain(unit: u.key)?.text ?? "")
         }
         nodes = report.nodes.map { n in
             RollUp(
-                key: n.key, name: n.name, score: f(n.score), counted: n.counted, total: n.total,
+                key: n.key, name: n.name, score: total(n.score), counted: n.counted, total: n.total,
                 explanation: report.explain(node: n.key)?.text ?? "")
         }
         let ente = report.ente
-        enteMean = f(ente.objectivesMean)
+        enteMean = total(ente.objectivesMean)
         enteMeanCount = ente.objectivesCounted
-        servicesMean = f(ente.unitsMean)
+        servicesMean = total(ente.unitsMean)
         servicesMeanCount = ente.unitsCounted
         enteExplanation = report.explainEnte().text
         organisational = report.organisational?.italianText

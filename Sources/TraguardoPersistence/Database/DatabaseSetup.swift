@@ -33,6 +33,7 @@ public enum DatabaseSetup {
         CreatePlans(),
         CreateMethodologies(),
         AddEnteRevision(),
+        CreateMonitoring(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

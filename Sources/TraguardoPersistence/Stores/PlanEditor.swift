@@ -129,8 +129,7 @@ public enum PlanEditor {
                     .filter(\.$itemKey == key).filter(\.$nodeKey == nodeKey).first()
             else { throw PlanRuleError.unknownItem(key) }
             if kind == .indicator {
-                try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.value.rawValue)
-                    .filter(\.$itemKey == key).delete()
+                try await MonitoringStore.deleteEntries(indicatorKey: key, nodeKey: nodeKey, planID: planID, on: tx)
             }
             try await item.delete(on: tx)
             try await AuditLog.record(
@@ -180,7 +179,7 @@ public enum PlanEditor {
         }
     }
 
-    private static func load(_ planID: UUID, on db: any Database) async throws -> PlanRecord {
+    static func load(_ planID: UUID, on db: any Database) async throws -> PlanRecord {
         guard let record = try await PlanRecord.find(planID, on: db) else { throw PlanRuleError.unknownNode(planID.uuidString) }
         return record
     }

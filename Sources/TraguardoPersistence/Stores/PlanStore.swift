@@ -51,15 +51,14 @@ public enum PlanStore {
         try add(.phase, bundle.phases, key: \.key, node: \.nodeKey)
         try add(.indicator, bundle.indicators, key: \.key, node: \.nodeKey)
         try add(.participation, bundle.participations, key: \.personKey, node: \.nodeKey)
-        try add(.campaign, bundle.campaigns, key: \.key, node: { _ in nil })
-        try add(.value, bundle.values, key: { $0.indicatorKey ?? "" }, node: \.nodeKey)
-        try add(.validation, bundle.validations, key: \.campaignKey, node: \.nodeKey)
         try add(.classification, bundle.classifications, key: \.key, node: { _ in nil })
         if let source = bundle.source { try add(.source, [source], key: { _ in "source" }, node: { _ in nil }) }
         // Chunks keep each INSERT well under SQLite's bound-parameter limit.
         for start in stride(from: 0, to: items.count, by: 500) {
             try await Array(items[start..<min(start + 500, items.count)]).create(on: db)
         }
+        try await MonitoringStore.insert(
+            campaigns: bundle.campaigns, values: bundle.values, validations: bundle.validations, planID: planID, on: db)
         return plan
     }
 
@@ -84,15 +83,17 @@ public enum PlanStore {
         func decode<T: Decodable>(_ kind: PlanItemKind, _ type: T.Type) throws -> [T] {
             try (byKind[kind.rawValue] ?? []).map { try DocumentCoding.decoder.decode(T.self, from: Data($0.utf8)) }
         }
+        let monitoring = try await MonitoringStore.all(planID: stored.id, on: db)
         return PlanBundle(
             ente: ente.domain, source: try decode(.source, BundleSource.self).first, units: org.units, people: org.people,
             assignments: org.assignments, politicalReferents: org.referents, classifications: try decode(.classification, Classification.self),
             plan: stored.plan, nodes: nodes, phases: try decode(.phase, Phase.self), indicators: try decode(.indicator, Indicator.self),
-            participations: try decode(.participation, Participation.self), campaigns: try decode(.campaign, Campaign.self),
-            values: try decode(.value, MonitoringValue.self), validations: try decode(.validation, Validation.self))
+            participations: try decode(.participation, Participation.self), campaigns: monitoring.campaigns,
+            values: monitoring.values, validations: monitoring.validations)
     }
 
     public static func delete(_ plan: PlanRecord, on db: any Database, actor: Actor) async throws {
+        try await MonitoringStore.deleteAll(planID: plan.requireID(), on: db)
         try await PlanItemRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await PlanNodeRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await plan.delete(on: db)

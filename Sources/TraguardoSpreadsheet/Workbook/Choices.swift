@@ -60,10 +60,11 @@ enum Labels {
         (.range, "Tra due valori", ["range", "tra", "Intervallo"]),
     ])
     static let campaignState = Choices<CampaignState>([
-        (.preparazione, "In preparazione", ["preparazione"]),
+        (.daAprire, "Da aprire", ["preparazione", "In preparazione"]),
         (.aperta, "Aperta", []),
-        (.chiusa, "Chiusa", []),
-        (.validata, "Validata", []),
+        (.inValidazione, "In validazione", []),
+        (.chiusa, "Chiusa", ["validata", "Validata"]),
+        (.riaperta, "Riaperta", []),
     ])
     static let status = Choices<ProgressStatus>(label: \.label)
 }

@@ -84,14 +84,14 @@ public final class PlanNodeRecord: Model, DomainDocument, @unchecked Sendable {
     }
 }
 
-/// Phases, indicators, participations, campaigns, values and validations: rows of a plan keyed by
-/// the node (and indicator/campaign) they belong to.
+/// Phases, indicators, participations and classifications: rows of a plan keyed by the node they belong to.
+/// (Campaigns, entries and validations have their own tables since migration 012.)
 public final class PlanItemRecord: Model, @unchecked Sendable {
     public static let schema = "plan_items"
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "plan_id") public var plan: PlanRecord
-    /// phase, indicator, participation, campaign, value, validation, classification
+    /// phase, indicator, participation, classification, source
     @Field(key: "kind") public var kind: String
     @Field(key: "item_key") public var itemKey: String
     @OptionalField(key: "node_key") public var nodeKey: String?
@@ -115,5 +115,5 @@ public final class PlanItemRecord: Model, @unchecked Sendable {
 }
 
 public enum PlanItemKind: String, CaseIterable, Sendable {
-    case phase, indicator, participation, campaign, value, validation, classification, source
+    case phase, indicator, participation, classification, source
 }
