@@ -32,7 +32,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
-            resources: [.copy("DemoData"), .copy("Presets")]
+            resources: [.copy("DemoData"), .copy("DemoCampaigns"), .copy("Presets")]
         ),
         .target(
             name: "TraguardoSpreadsheet",

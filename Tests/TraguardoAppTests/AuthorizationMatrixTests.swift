@@ -30,6 +30,11 @@ struct AuthorizationMatrixTests {
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,
             .removePhase:
             editors
+        case .campaigns, .campaign, .entry: viewers
+        case .createCampaign, .giveBackUnit: managers
+        case .saveEntry, .previewEntry, .submitUnit: editors
+        case .moveCampaign: ["admin", "segretario", "nucleo"]
+        case .decide, .addMinutes: ["nucleo"]
         case .enteAudit, .apiAudit: auditors
         case .admin, .createEnte, .globalAudit: ["admin"]
         }
@@ -67,7 +72,7 @@ struct AuthorizationMatrixTests {
             for endpoint in Endpoint.allCases.sorted(by: { ($0 == .logout ? 1 : 0) < ($1 == .logout ? 1 : 0) }) {
                 let key = endpoint.signature
                 let allowed = Self.allowed(endpoint)
-                let path = endpoint.path(PathValues(ente: "alfa", plan: "P-2024", node: "OB-0", item: "NESSUNO"))
+                let path = endpoint.path(PathValues(ente: "alfa", plan: "P-2024", node: "OB-0", item: "NESSUNO", campaign: "NESSUNA", unit: "U-01"))
                 for role in Self.everyone.sorted() {
                     var client = try #require(clients[role])
                     defer { clients[role] = client }

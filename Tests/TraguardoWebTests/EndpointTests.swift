@@ -9,7 +9,7 @@ import Vapor
 /// web layer writes a path or reaches for Fluent.
 @Suite("Endpoints, links and layers")
 struct EndpointTests {
-    static let values = PathValues(ente: "alfa", plan: "PIAO 2024/26 è", node: "OB-1?#x", item: "I%1")
+    static let values = PathValues(ente: "alfa", plan: "PIAO 2024/26 è", node: "OB-1?#x", item: "I%1", campaign: "M 30/06 ò", unit: "U-01;a")
 
     @Test func everyLinkRoutesBackToItsEndpointWithItsValues() throws {
         let router = TrieRouter(Endpoint.self)
@@ -24,8 +24,10 @@ struct EndpointTests {
             #expect(found == endpoint, "\(path) routes to \(String(describing: found)), not \(endpoint)")
             for segment in endpoint.segments {
                 guard let name = segment.parameterName else { continue }
-                let expected = [("ente", Self.values.ente), ("plan", Self.values.plan), ("node", Self.values.node), ("item", Self.values.item)]
-                    .first { $0.0 == name }?.1
+                let expected = [
+                    ("ente", Self.values.ente), ("plan", Self.values.plan), ("node", Self.values.node), ("item", Self.values.item),
+                    ("campaign", Self.values.campaign), ("unit", Self.values.unit),
+                ].first { $0.0 == name }?.1
                 #expect(parameters.get(name) == expected, "\(name) of \(path)")
             }
         }

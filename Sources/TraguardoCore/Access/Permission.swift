@@ -11,6 +11,9 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case editOwnUnits
     /// Validate or override scores (Nucleo di Valutazione).
     case validate
+    /// Move a monitoring campaign along its lifecycle (open and transmit: segretario; close: Nucleo; the campaign's
+    /// lifecycle says which move needs which of `managePlan` and `validate`).
+    case moveCampaign
     /// Read the ente's audit trail.
     case viewAudit
     /// Create users and grant roles within an ente.
@@ -27,6 +30,7 @@ public enum AccessPolicy {
         case .managePlan: [.amministratore, .segretario]
         case .editOwnUnits: [.amministratore, .segretario, .responsabile]
         case .validate: [.nucleo]
+        case .moveCampaign: [.amministratore, .segretario, .nucleo]
         case .viewAudit: [.amministratore, .segretario, .nucleo]
         case .manageEnteUsers: [.amministratore, .segretario]
         case .administer: [.amministratore]

@@ -99,14 +99,9 @@ public enum ScoringEngine {
                                                         outcome = .childlessExcluded
                                                     }
                                                 } else if row.flags & ObjectiveRow.noEntries != 0 {
-                                                    // Nothing entered: "non rilevato", unless the SMVP itself gives unreported
-                                                    // objectives a fixed value (then the explanation says so).
-                                                    if p.notReportedCounting == .fixed {
-                                                        computed = p.notReportedValue
-                                                        outcome = .notReportedFixed
-                                                    } else {
-                                                        outcome = .notReported
-                                                    }
+                                                    // Nothing entered is "non rilevato", never a zero. The SMVP's value for
+                                                    // "non consuntivato" applies to an objective given that status.
+                                                    outcome = .notReported
                                                 } else if st != 0 && p.statusCounting[st] == .excluded {
                                                     outcome = .excludedStatus
                                                 } else if st != 0 && p.statusCounting[st] == .fixed {

@@ -26,6 +26,13 @@ public enum PlanKeys {
 
     public static func unit(code: String) -> String { "U-" + code }
 
+    /// A campaign: "M-2024-06-30" for a mid-year monitoring, "C-2024-12-31" for a final one; "-2", "-3" if taken.
+    public static func campaign(asOf: Day, isFinal: Bool, existing: Set<String>) -> String {
+        let base = (isFinal ? "C-" : "M-") + asOf.iso
+        guard existing.contains(base) else { return base }
+        return firstFree(existing, from: 2) { "\(base)-\($0)" }
+    }
+
     /// "P-rossi-anna": lower case, accents folded, anything else a single hyphen.
     public static func person(familyName: String, givenName: String) -> String {
         "P-" + slug(familyName + " " + givenName)

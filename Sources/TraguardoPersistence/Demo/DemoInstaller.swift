@@ -42,6 +42,7 @@ public struct DemoInstaller: Sendable {
                 try await BundleImporter.importBundle(bundle, on: tx, actor: .system)
                 guard let e = try await EnteStore.find(slug: bundle.ente.slug, on: tx) else { continue }
                 enti.append(e)
+                try await Self.installDemoCampaigns(slug: bundle.ente.slug, planKey: bundle.plan.key, enteID: try e.requireID(), on: tx)
                 if let preset = MethodologyStore.preset(Self.presetBySlug[bundle.ente.slug] ?? "generale") {
                     try await MethodologyStore.adopt(preset, enteID: try e.requireID(), year: bundle.plan.year, on: tx, actor: .system)
                 }
@@ -81,6 +82,23 @@ public struct DemoInstaller: Sendable {
                 Account(username: "lettore", role: .lettore, scope: first.name),
             ]
         }
+    }
+
+    /// The invented mid-year campaign of a seed without monitoring data (`scripts/demo-campaigns.py`), if any.
+    struct DemoCampaigns: Decodable {
+        let campaigns: [Campaign]
+        let values: [MonitoringValue]
+    }
+
+    static func installDemoCampaigns(slug: String, planKey: String, enteID: UUID, on db: any Database) async throws {
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent("DemoCampaigns/\(slug).json"),
+            let data = try? Data(contentsOf: url),
+            let plan = try await PlanStore.record(enteID: enteID, key: planKey, on: db)
+        else { return }
+        let demo = try JSONDecoder().decode(DemoCampaigns.self, from: data)
+        let existing = try await MonitoringStore.campaigns(planID: try plan.requireID(), on: db)
+        guard existing.isEmpty else { return }
+        try await MonitoringStore.insert(campaigns: demo.campaigns, values: demo.values, validations: [], planID: try plan.requireID(), on: db)
     }
 
     private func create(_ db: any Database, _ username: String, _ name: String, admin: Bool = false, grants: [Grant] = []) async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import TraguardoCore
 
 // MARK: monitoring campaigns, entries, validation
@@ -55,5 +56,41 @@ extension Store {
 
     public func addMinutes(_ minutes: Minutes, in plan: StoredPlan, actor: Actor) async throws {
         try await MonitoringStore.addMinutes(minutes, planID: plan.id, on: db, actor: actor)
+    }
+}
+
+/// A campaign that is running (open, reopened or in validation), with its plan, for the home page.
+public struct RunningCampaign: Sendable {
+    public let enteID: UUID
+    public let plan: StoredPlan
+    public let campaign: Campaign
+}
+
+extension Store {
+    /// The running campaigns of these enti, newest reference date first; one query for all of them.
+    public func runningCampaigns(enti: [UUID]) async throws -> [RunningCampaign] {
+        guard !enti.isEmpty else { return [] }
+        let sql = try PlanStore.sqlDatabase(db)
+        let rows = try await sql.select()
+            .column(SQLColumn("data", table: CampaignRecord.schema), as: "campaign")
+            .column(SQLColumn("id", table: PlanRecord.schema), as: "plan_id")
+            .column(SQLColumn("ente_id", table: PlanRecord.schema), as: "ente_id")
+            .column(SQLColumn("data", table: PlanRecord.schema), as: "plan")
+            .from(CampaignRecord.schema)
+            .join(PlanRecord.schema, on: SQLColumn("plan_id", table: CampaignRecord.schema), .equal, SQLColumn("id", table: PlanRecord.schema))
+            .where(SQLColumn("ente_id", table: PlanRecord.schema), .in, SQLBind.group(enti))
+            .where(
+                SQLColumn("state", table: CampaignRecord.schema), .in,
+                SQLBind.group([CampaignState.aperta, .riaperta, .inValidazione].map(\.rawValue))
+            )
+            .orderBy(SQLColumn("as_of", table: CampaignRecord.schema), SQLDirection.descending).all()
+        return try rows.map { row in
+            let decoder = DocumentCoding.decoder
+            let plan = try decoder.decode(Plan.self, from: Data(try row.decode(column: "plan", as: String.self).utf8))
+            let enteID = try row.decode(column: "ente_id", as: UUID.self)
+            return RunningCampaign(
+                enteID: enteID, plan: StoredPlan(id: try row.decode(column: "plan_id", as: UUID.self), enteID: enteID, plan: plan),
+                campaign: try decoder.decode(Campaign.self, from: Data(try row.decode(column: "campaign", as: String.self).utf8)))
+        }
     }
 }

@@ -13,13 +13,9 @@ struct ScoresController {
         return try await req.renderKept(.plans) {
             let plan = try await req.plan()
             let bundle = try await req.bundle(of: plan)
-            let campaign = req.query("campagna")
             let (methodology, version) = try await req.methodology(year: plan.plan.year)
-            let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: campaign, methodology: "\(methodology.id)#\(version ?? 0)")
-            let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
-            let sheet = try await req.application.caches.scores.value(key, revision: ente.revision) {
-                ScoreSheet(ScoringEngine.score(input))
-            }
+            let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: req.query("campagna"))
+            let sheet = try await req.scoreSheet(plan, bundle: bundle, campaign: input.campaignKey)
             return (
                 "Punteggi · \(plan.plan.title)",
                 {

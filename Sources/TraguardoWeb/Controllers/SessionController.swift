@@ -84,8 +84,40 @@ struct HomeController {
         let principal = try req.requirePrincipal()
         let enti = try await req.visibleEnti()
         let counts = try await req.store.counts(enti: enti.map(\.id))
+        let tasks = try await monitoringTasks(req, principal: principal, enti: enti)
         return try await req.render(
-            DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts))
+            DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts, tasks: tasks))
+    }
+
+    /// What the running campaigns ask of this user: a responsabile's to-do, the segretario's progress, the Nucleo's
+    /// validations, across every ente they serve.
+    private func monitoringTasks(_ req: Request, principal: Principal, enti: [StoredEnte]) async throws -> [DashboardPage.Task] {
+        var tasks: [DashboardPage.Task] = []
+        let today = ItalianFormat.day(of: Date())
+        for running in try await req.store.runningCampaigns(enti: enti.map(\.id)) {
+            guard let ente = enti.first(where: { $0.id == running.enteID }) else { continue }
+            let allows = { (p: Permission) in AccessPolicy.allows(principal, p, enteID: ente.id) }
+            let isManager = allows(.managePlan)
+            var scope = EntryRules.Scope(unitKeys: [], isManager: isManager)
+            if !isManager && allows(.editOwnUnits) {
+                let granted = principal.responsibleUnits(in: ente.id)
+                let org = try await req.application.caches.organisations.value(ente.id, revision: ente.revision) {
+                    try await req.store.organisation(enteID: ente.id)
+                }
+                scope.unitKeys = Set(org.unitIDs.filter { granted.contains($0.value) }.map(\.key))
+            }
+            let asNucleo = allows(.validate) && running.campaign.state == .inValidazione
+            guard isManager || !scope.unitKeys.isEmpty || asNucleo else { continue }
+            let bundle = try await req.application.caches.bundles.value(running.plan.id, revision: ente.revision) {
+                try await req.store.bundle(of: running.plan)
+            }
+            guard let data = try await req.store.campaign(running.campaign.key, of: running.plan) else { continue }
+            let toDo = MonitoringToDo.build(
+                campaign: running.campaign, nodes: bundle.nodes, indicators: bundle.indicators, values: data.values, validations: data.validations,
+                scope: isManager || asNucleo ? EntryRules.Scope(unitKeys: [], isManager: true) : scope)
+            tasks.append(DashboardPage.Task.build(ente: ente.ente, plan: running.plan.plan, toDo: toDo, data: data, asNucleo: asNucleo, today: today))
+        }
+        return tasks
     }
 
     /// The ente switcher is a plain GET form, so it works without JavaScript. The target page checks access.

@@ -30,12 +30,45 @@ struct DashboardPage: PageModel {
         let people: Int
     }
 
+    /// A running campaign and what it asks of the user.
+    struct Task: Encodable, Hashable, Sendable {
+        let ente: String
+        let title: String
+        let href: String
+        let state: String
+        let progress: String
+        let deadline: String
+        let late: Bool
+
+        static func build(ente: Ente, plan: Plan, toDo: MonitoringToDo, data: CampaignData, asNucleo: Bool, today: Day) -> Task {
+            let links = Links.ente(ente.slug).plan(plan.key).campaign(toDo.campaign.key)
+            let progress: String
+            if asNucleo {
+                let decided = toDo.items.filter { item in data.validation(of: item.nodeKey).map { $0.kind != .integrazione } ?? false }.count
+                progress = "\(decided) obiettivi validati su \(toDo.items.count)"
+            } else {
+                progress = "\(toDo.completed) obiettivi completi su \(toDo.items.count)"
+            }
+            let days = toDo.daysLeft(today: today)
+            let deadline =
+                days.map { d in d >= 0 ? "scadenza tra \(d) giorni (\(toDo.campaign.entryDeadline!.italian))" : "scaduta da \(-d) giorni" }
+                ?? "senza scadenza"
+            return Task(
+                ente: ente.name, title: toDo.campaign.title, href: links.dashboard, state: toDo.campaign.state.label, progress: progress,
+                deadline: toDo.campaign.state.acceptsEntries ? deadline : "", late: (days ?? 0) < 0 && toDo.campaign.state.acceptsEntries)
+        }
+    }
+
     let layout: Layout
     let enti: [EnteCard]
     let hasEnti: Bool
+    let tasks: [Task]
+    let hasTasks: Bool
 
     /// `counts`: units and people of each ente, by id.
-    static func build(layout: Layout, principal: Principal, enti: [StoredEnte], counts: [UUID: (units: Int, people: Int)]) -> DashboardPage {
+    static func build(
+        layout: Layout, principal: Principal, enti: [StoredEnte], counts: [UUID: (units: Int, people: Int)], tasks: [Task] = []
+    ) -> DashboardPage {
         let cards = enti.map { e in
             EnteCard(
                 href: Links.ente(e.ente.slug).home, name: e.ente.name, kind: e.ente.kind.label,
@@ -43,6 +76,6 @@ struct DashboardPage: PageModel {
                 roles: Role.allCases.filter(principal.roles(in: e.id).contains).map(\.label).joined(separator: ", "),
                 units: counts[e.id]?.units ?? 0, people: counts[e.id]?.people ?? 0)
         }
-        return DashboardPage(layout: layout, enti: cards, hasEnti: !cards.isEmpty)
+        return DashboardPage(layout: layout, enti: cards, hasEnti: !cards.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty)
     }
 }

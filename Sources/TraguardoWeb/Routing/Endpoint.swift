@@ -17,6 +17,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case addIndicator, removeIndicator, addPhase, removePhase
     // files
     case importForm, importUpload, template
+    // monitoring campaigns, entries, validation
+    case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
     // methodology
     case methodology, adoptMethodology
     // users and audit
@@ -26,7 +28,7 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     enum Segment: Hashable, Sendable {
         case literal(String)
-        case ente, plan, node, item
+        case ente, plan, node, item, campaign, unit
 
         var parameterName: String? {
             switch self {
@@ -35,6 +37,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             case .plan: "plan"
             case .node: "node"
             case .item: "item"
+            case .campaign: "campaign"
+            case .unit: "unit"
             }
         }
     }
@@ -43,7 +47,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
-            .createEnteUser, .createEnte:
+            .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
+            .addMinutes:
             .POST
         default:
             .GET
@@ -55,6 +60,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         let plan = ente + [.literal("piani"), .plan]
         let node = plan + [.literal("nodi"), .node]
         let api: [Segment] = [.literal("api"), .literal("v1")]
+        let campaign = plan + [.literal("monitoraggio"), .campaign]
+        let objective = campaign + [.literal("obiettivi"), .node]
         switch self {
         case .loginPage, .login: return [.literal("login")]
         case .logout: return [.literal("logout")]
@@ -84,6 +91,15 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .removePhase: return node + [.literal("fasi"), .item, .literal("elimina")]
         case .importForm, .importUpload: return ente + [.literal("importa")]
         case .template: return ente + [.literal("modello")]
+        case .campaigns, .createCampaign: return plan + [.literal("monitoraggio")]
+        case .campaign: return campaign
+        case .moveCampaign: return campaign + [.literal("stato")]
+        case .entry, .saveEntry: return objective
+        case .previewEntry: return objective + [.literal("anteprima")]
+        case .decide: return objective + [.literal("validazione")]
+        case .submitUnit: return campaign + [.literal("settori"), .unit, .literal("invio")]
+        case .giveBackUnit: return campaign + [.literal("settori"), .unit, .literal("restituzione")]
+        case .addMinutes: return campaign + [.literal("verbali")]
         case .methodology, .adoptMethodology: return ente + [.literal("metodologia")]
         case .enteUsers, .createEnteUser: return ente + [.literal("utenti")]
         case .enteAudit: return ente + [.literal("registro")]
@@ -105,8 +121,14 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
-        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder:
+        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
+            .campaigns, .campaign, .entry:
             .ente(.viewEnte)
+        // Opening and transmitting is the segretario's, closing the Nucleo's: the campaign's lifecycle decides per move.
+        case .moveCampaign: .ente(.moveCampaign)
+        case .createCampaign, .giveBackUnit: .ente(.managePlan)
+        case .saveEntry, .previewEntry, .submitUnit: .ente(.editOwnUnits)
+        case .decide, .addMinutes: .ente(.validate)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,
             .adoptMethodology:
             .ente(.managePlan)
@@ -148,6 +170,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             case .plan: return Self.escape(values.required(values.plan, "plan", self))
             case .node: return Self.escape(values.required(values.node, "node", self))
             case .item: return Self.escape(values.required(values.item, "item", self))
+            case .campaign: return Self.escape(values.required(values.campaign, "campaign", self))
+            case .unit: return Self.escape(values.required(values.unit, "unit", self))
             }
         }
         let pairs = query.compactMap { name, value in value.map { "\(name)=\(Self.escapeQuery($0))" } }
@@ -179,6 +203,8 @@ struct PathValues: Sendable {
     var plan: String?
     var node: String?
     var item: String?
+    var campaign: String?
+    var unit: String?
 
     func required(_ value: String?, _ name: String, _ endpoint: Endpoint) -> String {
         guard let value else { preconditionFailure("\(endpoint.signature) needs the \(name) parameter") }

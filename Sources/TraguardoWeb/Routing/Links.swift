@@ -17,6 +17,8 @@ enum Links {
 /// Static files served by `FileMiddleware` from `Public/`; named here so no template writes a path.
 enum Assets {
     static let stylesheets = ["/css/bootstrap-italia.min.css", "/css/traguardo.css"]
+    /// The entry form's live score.
+    static let entryScript = "/js/entry.js"
 }
 
 struct EnteLinks: Hashable, Sendable {
@@ -63,6 +65,28 @@ struct PlanLinks: Hashable, Sendable {
     func newNode(parent: String) -> String { Endpoint.newNode.path(values, query: [("parent", parent)]) }
     var createNode: String { Endpoint.createNode.path(values) }
     func node(_ key: String) -> NodeLinks { NodeLinks(ente: ente, plan: plan, node: key) }
+    var campaigns: String { Endpoint.campaigns.path(values) }
+    var createCampaign: String { Endpoint.createCampaign.path(values) }
+    func campaign(_ key: String) -> CampaignLinks { CampaignLinks(ente: ente, plan: plan, campaign: key) }
+}
+
+struct CampaignLinks: Hashable, Sendable {
+    let ente: String
+    let plan: String
+    let campaign: String
+
+    private var values: PathValues { PathValues(ente: ente, plan: plan, campaign: campaign) }
+
+    var dashboard: String { Endpoint.campaign.path(values) }
+    var move: String { Endpoint.moveCampaign.path(values) }
+    var addMinutes: String { Endpoint.addMinutes.path(values) }
+    func entry(_ node: String) -> String { Endpoint.entry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
+    func saveEntry(_ node: String) -> String { Endpoint.saveEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
+    func previewEntry(_ node: String) -> String { Endpoint.previewEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
+    func decide(_ node: String) -> String { Endpoint.decide.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
+    func submit(_ unit: String) -> String { Endpoint.submitUnit.path(PathValues(ente: ente, plan: plan, campaign: campaign, unit: unit)) }
+    func giveBack(_ unit: String) -> String { Endpoint.giveBackUnit.path(PathValues(ente: ente, plan: plan, campaign: campaign, unit: unit)) }
+    var scores: String { Endpoint.scores.path(PathValues(ente: ente, plan: plan), query: [("campagna", campaign)]) }
 }
 
 struct NodeLinks: Hashable, Sendable {

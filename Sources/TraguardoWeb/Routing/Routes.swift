@@ -10,6 +10,8 @@ func registerRoutes(_ routes: any RoutesBuilder) {
     IndicatorController().register(routes)
     PhaseController().register(routes)
     ScoresController().register(routes)
+    MonitoringController().register(routes)
+    EntryController().register(routes)
     ImportController().register(routes)
     ExportController().register(routes)
     MethodologyController().register(routes)

@@ -62,9 +62,11 @@ struct ObjectiveRuleTests {
         #expect(r.objective("R")?.outcome == .excludedStatus)
         #expect(r.objective("V")?.counted == false)
         #expect(r.objective("N")?.effective == 50)
-        #expect(r.objective("X")?.outcome == .notReportedFixed)  // nothing reported = non consuntivato
-        #expect(r.unit("U1")?.score == 66.67)  // (50 + 50 + 100) / 3
-        #expect(r.unit("U1")?.counted == 3)
+        // Nothing entered is "non rilevato", not "non consuntivato": it is left out, never given the fixed value.
+        #expect(r.objective("X")?.outcome == .notReported)
+        #expect(r.objective("X")?.counted == false)
+        #expect(r.unit("U1")?.score == 75)  // (50 + 100) / 2
+        #expect(r.unit("U1")?.counted == 2)
         #expect(r.unit("U1")?.total == 5)
     }
 

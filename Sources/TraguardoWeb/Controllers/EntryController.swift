@@ -1,0 +1,118 @@
+import Foundation
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+/// One objective in a campaign: the owner's entries (with a live preview of the score) and the Nucleo's decision.
+struct EntryController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.entry, use: show)
+        routes.on(.saveEntry, use: save)
+        routes.on(.previewEntry, use: preview)
+        routes.on(.decide, use: decide)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        return try await render(req, context, node: node, error: nil)
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        let form = try req.content.decode(EntryForm.self)
+        let indicators = context.bundle.indicators.filter { $0.nodeKey == node.key }
+        let entries: (objective: MonitoringValue, indicators: [MonitoringValue])
+        switch form.entries(for: indicators) {
+        case .success(let e): entries = e
+        case .failure(let error):
+            return try await render(req, context, node: node, error: error.message, shown: form.typed, status: .unprocessableEntity)
+        }
+        do {
+            try await req.store.saveEntries(
+                campaign: context.data.campaign.key, node: node, objective: entries.objective, indicators: entries.indicators,
+                expectedVersion: form.version ?? 0, scope: context.scope, in: try await req.plan(), actor: req.actor)
+        } catch let error as MonitoringError {
+            if error.status == .forbidden { throw Abort(.forbidden, reason: error.description) }
+            // A conflict shows the current entries: what the user typed is kept in the message, nothing is overwritten.
+            let shown = error == .conflict ? nil : form.typed
+            return try await render(req, try await req.campaignContext(), node: node, error: error.description, shown: shown, status: error.status)
+        }
+        req.flash("Valori di «\(node.title)» salvati.")
+        return req.redirect(to: context.links.entry(node.key))
+    }
+
+    /// The score the methodology would compute from the values being typed, with its explanation; nothing is saved.
+    @Sendable func preview(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        let form = try req.content.decode(EntryForm.self)
+        struct Preview: Content {
+            let computed: String?
+            let explanation: String?
+            let error: String?
+        }
+        switch form.entries(for: context.bundle.indicators.filter { $0.nodeKey == node.key }) {
+        case .failure(let error):
+            return try await Preview(computed: nil, explanation: nil, error: error.message).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success(let entries):
+            let key = context.data.campaign.key
+            var bundle = context.bundle
+            bundle.values.removeAll { $0.campaignKey == key && $0.nodeKey == node.key }
+            for var v in [entries.objective] + entries.indicators where !v.isEmpty || v.indicatorKey == nil {
+                v.campaignKey = key
+                v.nodeKey = node.key
+                bundle.values.append(v)
+            }
+            let (methodology, _) = try await req.methodology(year: bundle.plan.year)
+            let sheet = ScoreSheet(ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: key)))
+            let objective = sheet.objectives.first { $0.key == node.key }
+            return try await Preview(computed: objective?.computed, explanation: objective?.explanation, error: nil).encodeResponse(for: req)
+        }
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        let form = try req.content.decode(DecisionForm.self)
+        let decision: (kind: ValidationKind, score: Double?)
+        switch form.decision() {
+        case .success(let d): decision = d
+        case .failure(let error): return try await render(req, context, node: node, error: error.message, status: .unprocessableEntity)
+        }
+        let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
+        let report = ScoringEngine.score(ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key))
+        let computed = report.objective(node.key)?.computed
+        do {
+            let saved = try await req.store.decide(
+                decision.kind, node: node.key, campaign: context.data.campaign.key, score: decision.score, reason: form.reason ?? "",
+                computed: computed, rounding: methodology.rounding, minutes: form.minutes.nonEmpty, in: try await req.plan(), actor: req.actor)
+            req.flash("«\(node.title)»: \(saved.kind.label.lowercased()).")
+            return req.redirect(to: context.links.entry(node.key))
+        } catch let error as MonitoringError {
+            return try await render(req, context, node: node, error: error.description, status: error.status)
+        }
+    }
+
+    private func render(
+        _ req: Request, _ context: CampaignContext, node: PlanNode, error: String?, shown: EntryPage.Values? = nil, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        var blocked: String?
+        if !context.allows(.editOwnUnits) {
+            blocked = "Il tuo ruolo consente di leggere i valori, non di inserirli."
+        } else {
+            do {
+                try EntryRules.checkEntry(
+                    node: node, campaign: context.data.campaign, scope: context.scope, submissions: context.data.submissions,
+                    validation: context.data.validation(of: node.key))
+            } catch {
+                blocked = error.description
+            }
+        }
+        let page = EntryPage.build(
+            layout: try await req.layout("\(node.code ?? node.key) · \(context.data.campaign.title)", .plans), context: context, node: node,
+            blocked: blocked, error: error, shown: shown)
+        return try await req.render(page, status: status)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import TraguardoCore
+import TraguardoPersistence
+import Vapor
+
+/// Monitoring campaigns: the list and its creation form, the dashboard, the lifecycle moves, unit submissions and
+/// the Nucleo's minutes. The rules are the core's (`CampaignLifecycle`, `EntryRules`); handlers read, call, render.
+struct MonitoringController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.campaigns, use: list)
+        routes.on(.createCampaign, use: create)
+        routes.on(.campaign, use: dashboard)
+        routes.on(.moveCampaign, use: move)
+        routes.on(.submitUnit, use: submit)
+        routes.on(.giveBackUnit, use: giveBack)
+        routes.on(.addMinutes, use: addMinutes)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await renderList(req, form: CampaignForm(), error: nil)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let plan = try await req.plan()
+        let form = try req.content.decode(CampaignForm.self)
+        let existing = try await req.store.campaigns(of: plan)
+        do {
+            let campaign = try form.campaign(existing: existing).get()
+            let created = try await req.store.createCampaign(campaign, in: plan, actor: req.actor)
+            req.flash("Campagna «\(created.title)» creata: aprila quando i responsabili possono inserire i dati.")
+            return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).campaign(created.key).dashboard)
+        } catch let error as FormError {
+            return try await renderList(req, form: form, error: error.message, status: .unprocessableEntity)
+        } catch let error as MonitoringError {
+            return try await renderList(req, form: form, error: error.description, status: error.status)
+        }
+    }
+
+    private func renderList(_ req: Request, form: CampaignForm, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+        let plan = try await req.plan()
+        let campaigns = try await req.store.campaigns(of: plan)
+        let page = CampaignListPage.build(
+            layout: try await req.layout("Monitoraggio · \(plan.plan.title)", .plans), ente: try req.requireEnte().ente.slug, plan: plan.plan,
+            campaigns: campaigns, canCreate: req.allows(.managePlan), form: form, error: error)
+        return try await req.render(page, status: status)
+    }
+
+    @Sendable func dashboard(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let page = CampaignPage.build(layout: try await req.layout(context.data.campaign.title, .plans), context: context)
+        return try await req.render(page)
+    }
+
+    @Sendable func move(req: Request) async throws -> Response {
+        let plan = try await req.plan()
+        let form = try req.content.decode(CampaignMoveForm.self)
+        guard let state = form.to.nonEmpty.flatMap(CampaignState.init(rawValue:)) else {
+            throw Abort(.unprocessableEntity, reason: "Stato della campagna non valido.")
+        }
+        let principal = try req.requirePrincipal()
+        let enteID = try req.requireEnte().id
+        let moved = try await MonitoringError.asAbort {
+            try await req.store.moveCampaign(
+                req.parameter("campaign"), of: plan, to: state, reason: form.reason, allows: { AccessPolicy.allows(principal, $0, enteID: enteID) },
+                actor: req.actor)
+        }
+        req.flash("Campagna «\(moved.title)»: ora è «\(moved.state.label)».")
+        return req.redirect(to: try req.campaignLinks(plan).dashboard)
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let unit = req.parameter("unit")
+        guard context.scope.isManager || context.scope.unitKeys.contains(unit) else {
+            throw Abort(.forbidden, reason: "Puoi inviare solo i dati dei settori di cui sei responsabile.")
+        }
+        let plan = try await req.plan()
+        try await MonitoringError.asAbort {
+            try await req.store.submit(unit: unit, campaign: context.data.campaign.key, on: context.today, in: plan, actor: req.actor)
+        }
+        req.flash("Dati di «\(context.unitName(unit))» inviati al segretario.")
+        return req.redirect(to: context.links.dashboard)
+    }
+
+    @Sendable func giveBack(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let unit = req.parameter("unit")
+        let form = try req.content.decode(GiveBackForm.self)
+        let plan = try await req.plan()
+        try await MonitoringError.asAbort {
+            try await req.store.giveBack(
+                unit: unit, campaign: context.data.campaign.key, note: form.note ?? "", on: context.today, in: plan, actor: req.actor)
+        }
+        req.flash("Dati di «\(context.unitName(unit))» restituiti al settore.")
+        return req.redirect(to: context.links.dashboard)
+    }
+
+    @Sendable func addMinutes(req: Request) async throws -> Response {
+        let plan = try await req.plan()
+        let campaign = req.parameter("campaign")
+        let form = try req.content.decode(MinutesForm.self)
+        let minutes: Minutes
+        switch form.minutes(campaign: campaign) {
+        case .success(let m): minutes = m
+        case .failure(let error): throw Abort(.unprocessableEntity, reason: error.message)
+        }
+        try await MonitoringError.asAbort { try await req.store.addMinutes(minutes, in: plan, actor: req.actor) }
+        req.flash("\(minutes.label) registrato.")
+        return req.redirect(to: try req.campaignLinks(plan).dashboard)
+    }
+}
+
+extension MonitoringError {
+    /// The HTTP status of a refusal: someone else's objective is forbidden, a stale version a conflict.
+    var status: HTTPStatus {
+        switch self {
+        case .forbidden, .notYourObjective: .forbidden
+        case .conflict: .conflict
+        case .unknownCampaign: .notFound
+        default: .unprocessableEntity
+        }
+    }
+
+    /// Runs a store change; a refusal of the core's rules becomes an error page (or JSON) with its Italian message.
+    @discardableResult
+    static func asAbort<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as MonitoringError {
+            throw Abort(error.status, reason: error.description)
+        }
+    }
+}
+
+extension Request {
+    func campaignLinks(_ plan: StoredPlan) throws -> CampaignLinks {
+        Links.ente(try requireEnte().ente.slug).plan(plan.plan.key).campaign(parameter("campaign"))
+    }
+
+    /// What the user answers for: a manager every unit, a responsabile the units of their grants.
+    func entryScope() async throws -> EntryRules.Scope {
+        let principal = try requirePrincipal()
+        let ente = try requireEnte()
+        if allows(.managePlan) { return EntryRules.Scope(unitKeys: [], isManager: true) }
+        guard allows(.editOwnUnits) else { return EntryRules.Scope(unitKeys: [], isManager: false) }
+        let granted = principal.responsibleUnits(in: ente.id)
+        let keys = try await organisation().unitIDs.filter { granted.contains($0.value) }.map(\.key)
+        return EntryRules.Scope(unitKeys: Set(keys), isManager: false)
+    }
+
+    /// The campaign of the URL with everything its pages need, or an Italian 404.
+    func campaignContext() async throws -> CampaignContext {
+        let ente = try requireEnte()
+        let plan = try await plan()
+        let key = parameter("campaign")
+        guard let data = try await store.campaign(key, of: plan) else {
+            throw Abort(.notFound, reason: MonitoringError.unknownCampaign(key).description)
+        }
+        let bundle = try await bundle(of: plan)
+        return CampaignContext(
+            ente: ente.ente.slug, bundle: bundle, data: data, sheet: try await scoreSheet(plan, bundle: bundle, campaign: key),
+            scope: try await entryScope(), principal: try requirePrincipal(), enteID: ente.id, today: ItalianFormat.day(of: Date()))
+    }
+
+    /// The score sheet of a plan for one campaign under the ente's methodology, kept per revision of the ente.
+    func scoreSheet(_ plan: StoredPlan, bundle: PlanBundle, campaign: String?) async throws -> ScoreSheet {
+        let ente = try requireEnte()
+        let (methodology, version) = try await methodology(year: plan.plan.year)
+        let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
+        let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: input.campaignKey, methodology: "\(methodology.id)#\(version ?? 0)")
+        return try await application.caches.scores.value(key, revision: ente.revision) { ScoreSheet(ScoringEngine.score(input)) }
+    }
+}

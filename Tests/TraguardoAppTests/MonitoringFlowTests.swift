@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TraguardoCore
+import TraguardoPersistence
+import VaporTesting
+
+@testable import TraguardoWeb
+
+/// The year of a campaign through the browser's routes: the segretario opens it, the responsabile sees their
+/// to-do, saves, is refused a stale save, submits; the Nucleo decides and closes; the scores use its decision.
+@Suite("Monitoring in the browser")
+struct MonitoringFlowTests {
+    @Test func aCampaignFromOpeningToClosing() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.install(on: app)
+            var segretario = Client(app: app)
+            _ = try await segretario.login("segretario")
+            let plan = "/enti/alfa/piani/P-2024"
+            // On a draft plan the form is not offered and a forced POST is refused.
+            let draft = try await segretario.send(.POST, plan + "/monitoraggio", form: ["title": "Al 30/06", "asOf": "30/06/2024"])
+            #expect(draft.status == .unprocessableEntity)
+            #expect(draft.body.string.contains("una campagna di monitoraggio si apre solo su un piano approvato"))
+            _ = try await segretario.send(.GET, plan)
+            _ = try await segretario.send(
+                .POST, plan + "/stato", form: ["state": "approvato", "organ": "Giunta", "number": "5", "date": "31/01/2024"])
+            let bad = try await segretario.send(.POST, plan + "/monitoraggio", form: ["title": "Al 30/06", "asOf": "31/06/2024"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("«Data di riferimento» (31/06/2024) non è una data valida"))
+            let created = try await segretario.send(
+                .POST, plan + "/monitoraggio", form: ["title": "Monitoraggio al 30/06/2024", "asOf": "30/06/2024", "deadline": "20/07/2099"])
+            #expect(created.status == .seeOther)
+            let dashboard = try #require(created.headers.first(name: .location))
+            #expect(dashboard == plan + "/monitoraggio/M-2024-06-30")
+            _ = try await segretario.send(.GET, dashboard)
+            let opened = try await segretario.send(.POST, dashboard + "/stato", form: ["to": "aperta"])
+            #expect(opened.status == .seeOther)
+
+            // The responsabile's home lists the campaign; the dashboard shows only their unit.
+            var owner = Client(app: app)
+            _ = try await owner.login("responsabile")
+            let home = try await owner.send(.GET, "/")
+            #expect(home.body.string.contains("Monitoraggio al 30/06/2024"))
+            #expect(home.body.string.contains("0 obiettivi completi su 1"))
+            let mine = try await owner.send(.GET, dashboard)
+            #expect(mine.body.string.contains("Il tuo elenco di obiettivi"))
+            #expect(mine.body.string.contains("Digitalizzare gli atti"))
+            // Entry form, live preview, save, stale save.
+            let entry = dashboard + "/obiettivi/OB-1"
+            let form = try await owner.send(.GET, entry)
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("non rilevato"))
+            let preview = try await owner.send(.POST, entry + "/anteprima", form: ["indicator[]": "OB-1-I1", "value[]": "45"])
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("\"computed\":\"50,00\""))
+            let wrong = try await owner.send(.POST, entry, form: ["version": "0", "indicator[]": "OB-1-I1", "value[]": "tanti"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("Indicatore «Atti digitalizzati», campo «Valore rilevato»: &quot;tanti&quot; non è un numero valido"))
+            let saved = try await owner.send(
+                .POST, entry, form: ["version": "0", "indicator[]": "OB-1-I1", "value[]": "45", "status": "in-linea", "narrative": "Avviato."])
+            #expect(saved.status == .seeOther)
+            let stale = try await owner.send(.POST, entry, form: ["version": "0", "indicator[]": "OB-1-I1", "value[]": "99"])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("Qualcun altro ha modificato questi dati"))
+            #expect(stale.body.string.contains("value=\"45\""))  // the current value is shown, not the stale one
+            let reasonless = try await owner.send(.POST, entry, form: ["version": "1", "status": "rinviato"])
+            #expect(reasonless.body.string.contains("Per lo stato «Rinviato» serve la motivazione."))
+            let submitted = try await owner.send(.POST, dashboard + "/settori/U-01/invio", form: [:])
+            #expect(submitted.status == .seeOther)
+            let locked = try await owner.send(.GET, entry)
+            #expect(locked.body.string.contains("sono già stati inviati"))
+            let notMine = try await owner.send(.POST, dashboard + "/settori/U-02/invio", form: [:])
+            #expect(notMine.status == .forbidden)
+
+            // The segretario transmits; the Nucleo decides and closes.
+            let sent = try await segretario.send(.POST, dashboard + "/stato", form: ["to": "in-validazione"])
+            #expect(sent.status == .seeOther)
+            var nucleo = Client(app: app)
+            _ = try await nucleo.login("nucleo")
+            let nucleoHome = try await nucleo.send(.GET, "/")
+            #expect(nucleoHome.body.string.contains("0 obiettivi validati su 1"))
+            _ = try await nucleo.send(.GET, entry)
+            let noReason = try await nucleo.send(.POST, entry + "/validazione", form: ["kind": "modifica", "score": "60"])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.string.contains("Il punteggio validato (60,00) è diverso da quello calcolato (50,00): serve la motivazione."))
+            let overridden = try await nucleo.send(
+                .POST, entry + "/validazione", form: ["kind": "modifica", "score": "60", "reason": "Evidenze aggiuntive."])
+            #expect(overridden.status == .seeOther)
+            let minutes = try await nucleo.send(
+                .POST, dashboard + "/verbali",
+                form: [
+                    "number": "1", "date": "25/07/2024", "place": "Municipio", "members": "Dott. Bianchi\nDott.ssa Verdi", "agenda": "Validazione",
+                ])
+            #expect(minutes.status == .seeOther)
+            let closed = try await nucleo.send(.POST, dashboard + "/stato", form: ["to": "chiusa"])
+            #expect(closed.status == .seeOther)
+            let lettoreRefused = try await segretario.send(.POST, dashboard + "/stato", form: ["to": "chiusa"])
+            #expect(lettoreRefused.status == .unprocessableEntity)  // already closed
+            let scores = try await nucleo.send(.GET, plan + "/punteggi?campagna=M-2024-06-30")
+            #expect(scores.body.string.contains("60,00"))
+            let page = try await nucleo.send(.GET, dashboard)
+            #expect(page.body.string.contains("Verbale n. 1 del 25/07/2024"))
+            #expect(page.body.string.contains("Punteggio modificato: 60,00"))
+            _ = fixture
+        }
+    }
+
+    @Test func withoutEntriesEveryScoreIsNonRilevato() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.install(on: app)
+            var client = Client(app: app)
+            _ = try await client.login("segretario")
+            let scores = try await client.send(.GET, "/enti/alfa/piani/P-2024/punteggi")
+            #expect(scores.status == .ok)
+            #expect(scores.body.string.contains("non rilevato"))
+            #expect(!scores.body.string.contains("0,00"))
+        }
+    }
+}
