@@ -30,9 +30,9 @@ struct AuthorizationMatrixTests {
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,
             .removePhase:
             editors
-        case .campaigns, .campaign, .entry: viewers
-        case .createCampaign, .giveBackUnit: managers
-        case .saveEntry, .previewEntry, .submitUnit: editors
+        case .campaigns, .campaign, .entry, .variations: viewers
+        case .createCampaign, .giveBackUnit, .decideVariation: managers
+        case .saveEntry, .previewEntry, .submitUnit, .requestVariation: editors
         case .moveCampaign: ["admin", "segretario", "nucleo"]
         case .decide, .addMinutes: ["nucleo"]
         case .enteAudit, .apiAudit: auditors

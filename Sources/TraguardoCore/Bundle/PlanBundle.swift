@@ -21,12 +21,14 @@ public struct PlanBundle: Hashable, Sendable, Codable {
     public var campaigns: [Campaign]
     public var values: [MonitoringValue]
     public var validations: [Validation]
+    /// Changes requested to the approved plan, with their decisions (absent in bundles of earlier releases).
+    public var variations: [Variation]
 
     public init(
         ente: Ente, source: BundleSource? = nil, units: [OrgUnit] = [], people: [Person] = [], assignments: [Assignment] = [],
         politicalReferents: [PoliticalReferent] = [], classifications: [Classification] = [], plan: Plan,
         nodes: [PlanNode] = [], phases: [Phase] = [], indicators: [Indicator] = [], participations: [Participation] = [],
-        campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = []
+        campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = [], variations: [Variation] = []
     ) {
         self.format = PlanBundle.formatName
         self.version = PlanBundle.currentVersion
@@ -45,6 +47,34 @@ public struct PlanBundle: Hashable, Sendable, Codable {
         self.campaigns = campaigns
         self.values = values
         self.validations = validations
+        self.variations = variations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, ente, source, units, people, assignments, politicalReferents, classifications, plan, nodes, phases
+        case indicators, participations, campaigns, values, validations, variations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        ente = try c.decode(Ente.self, forKey: .ente)
+        source = try c.decodeIfPresent(BundleSource.self, forKey: .source)
+        units = try c.decode([OrgUnit].self, forKey: .units)
+        people = try c.decode([Person].self, forKey: .people)
+        assignments = try c.decode([Assignment].self, forKey: .assignments)
+        politicalReferents = try c.decode([PoliticalReferent].self, forKey: .politicalReferents)
+        classifications = try c.decode([Classification].self, forKey: .classifications)
+        plan = try c.decode(Plan.self, forKey: .plan)
+        nodes = try c.decode([PlanNode].self, forKey: .nodes)
+        phases = try c.decode([Phase].self, forKey: .phases)
+        indicators = try c.decode([Indicator].self, forKey: .indicators)
+        participations = try c.decode([Participation].self, forKey: .participations)
+        campaigns = try c.decode([Campaign].self, forKey: .campaigns)
+        values = try c.decode([MonitoringValue].self, forKey: .values)
+        validations = try c.decode([Validation].self, forKey: .validations)
+        variations = try c.decodeIfPresent([Variation].self, forKey: .variations) ?? []
     }
 }
 

@@ -162,7 +162,7 @@ struct PlanCompilation {
                         var anyValue = false
                         for s in lo..<hi {
                             let k = sorted[s]
-                            if indicatorValue[k] >= 0 { anyValue = true }
+                            if indicatorValue[k] >= 0 && !vs[Int(indicatorValue[k])].isEmpty { anyValue = true }
                             let (r, d) = IndicatorCompiler.row(xs, k, values: vs, Int(indicatorValue[k]))
                             plan.ind.append(r)
                             plan.indDates.append(d)
@@ -189,7 +189,10 @@ struct PlanCompilation {
                         let inherits = nodes[n].inheritsFromKey
                         if hi == lo && vi < 0 && va < 0, let deepest, nodes[n].level < deepest, inherits == nil {
                             row.flags |= ObjectiveRow.childless
-                        } else if !anyValue && vi < 0 && va < 0 && inherits == nil {
+                        } else if !anyValue && (vi < 0 || vs[vi].isEmpty) && inherits == nil
+                            && (va < 0 || input.validations[va].kind == .conferma)
+                        {
+                            // Nothing entered (a row with only keys is no entry; confirming nothing adds nothing).
                             row.flags |= ObjectiveRow.noEntries
                         }
                         inheritsNode.append(inherits.map { nodeIndex[$0] ?? -2 } ?? -1)

@@ -42,8 +42,10 @@ public struct ScoringInput: Sendable {
             campaignKey.flatMap { k in bundle.campaigns.first { $0.key == k } }
             ?? bundle.campaigns.last { $0.isFinal } ?? bundle.campaigns.last
         let asOf = campaign?.asOf ?? Day(year: bundle.plan.year, month: 12, day: 31)!
+        // Targets, deadlines and weights as they were in force on the campaign's reference date.
+        let plan = VariationRules.inForce(on: asOf, nodes: bundle.nodes, indicators: bundle.indicators, variations: bundle.variations)
         self.init(
-            methodology: methodology, nodes: bundle.nodes, indicators: bundle.indicators, units: bundle.units,
+            methodology: methodology, nodes: plan.nodes, indicators: plan.indicators, units: bundle.units,
             values: bundle.values, validations: bundle.validations, campaignKey: campaign?.key, asOf: asOf,
             year: bundle.plan.year, organisationalValues: organisationalValues)
     }

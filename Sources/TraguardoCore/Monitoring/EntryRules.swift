@@ -59,10 +59,16 @@ public enum ValidationRules {
         case .modifica:
             guard let score else { throw .missing("Punteggio validato") }
             guard score.isFinite, score >= 0 else { throw .invalidValue(field: "Punteggio validato", message: "deve essere un numero non negativo.") }
-            if reason.isEmpty && differs(score, computed, rounding) {
-                throw .validationReasonRequired(
-                    computed: computed.map { ScoreFormat.score($0, policy: rounding) } ?? ScoreSheet.notReported,
-                    validated: ScoreFormat.score(score, policy: rounding))
+            if reason.isEmpty {
+                guard !differs(score, computed, rounding) else {
+                    throw .validationReasonRequired(
+                        computed: computed.map { ScoreFormat.score($0, policy: rounding) } ?? ScoreSheet.notReported,
+                        validated: ScoreFormat.score(score, policy: rounding))
+                }
+                // The same figure once rounded is a confirmation, which needs no reason.
+                return Validation(
+                    campaignKey: campaign.key, nodeKey: nodeKey, kind: .conferma, score: computed, reason: "", computedScore: computed,
+                    minutes: minutes)
             }
             return Validation(
                 campaignKey: campaign.key, nodeKey: nodeKey, kind: .modifica, score: score, reason: reason, computedScore: computed, minutes: minutes)

@@ -34,6 +34,7 @@ public enum DatabaseSetup {
         CreateMethodologies(),
         AddEnteRevision(),
         CreateMonitoring(),
+        CreateVariations(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

@@ -94,3 +94,25 @@ extension Store {
         }
     }
 }
+
+// MARK: variations
+
+extension Store {
+    public func variations(of plan: StoredPlan) async throws -> [Variation] {
+        try await VariationStore.all(planID: plan.id, on: db)
+    }
+
+    @discardableResult
+    public func requestVariation(_ change: VariationChange, node: String, reason: String, on day: Day, in plan: StoredPlan, actor: Actor)
+        async throws -> Variation
+    {
+        try await VariationStore.request(change, nodeKey: node, reason: reason, on: day, planID: plan.id, on: db, actor: actor)
+    }
+
+    @discardableResult
+    public func decideVariation(_ number: Int, approve: Bool, act: Act?, rejection: String?, in plan: StoredPlan, actor: Actor) async throws
+        -> Variation
+    {
+        try await VariationStore.decide(number: number, approve: approve, act: act, rejection: rejection, planID: plan.id, on: db, actor: actor)
+    }
+}

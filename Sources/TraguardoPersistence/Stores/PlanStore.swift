@@ -59,6 +59,7 @@ public enum PlanStore {
         }
         try await MonitoringStore.insert(
             campaigns: bundle.campaigns, values: bundle.values, validations: bundle.validations, planID: planID, on: db)
+        try await VariationStore.insert(bundle.variations, planID: planID, on: db)
         return plan
     }
 
@@ -89,11 +90,12 @@ public enum PlanStore {
             assignments: org.assignments, politicalReferents: org.referents, classifications: try decode(.classification, Classification.self),
             plan: stored.plan, nodes: nodes, phases: try decode(.phase, Phase.self), indicators: try decode(.indicator, Indicator.self),
             participations: try decode(.participation, Participation.self), campaigns: monitoring.campaigns,
-            values: monitoring.values, validations: monitoring.validations)
+            values: monitoring.values, validations: monitoring.validations, variations: try await VariationStore.all(planID: stored.id, on: db))
     }
 
     public static func delete(_ plan: PlanRecord, on db: any Database, actor: Actor) async throws {
         try await MonitoringStore.deleteAll(planID: plan.requireID(), on: db)
+        try await VariationRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await PlanItemRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await PlanNodeRecord.query(on: db).filter(\.$plan.$id == plan.requireID()).delete()
         try await plan.delete(on: db)

@@ -21,8 +21,12 @@ struct NodeController {
         return try await req.renderKept(.plans) {
             let bundle = try await req.bundle(of: try await req.plan())
             let node = try req.node(in: bundle)
-            let canEdit = try await req.mayEdit(node.ownerUnitKeys) && EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)
-            return (node.title, { CardPage.build(layout: $0, ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit) })
+            let owns = try await req.mayEdit(node.ownerUnitKeys)
+            let canEdit = owns && EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)
+            return (
+                node.title,
+                { CardPage.build(layout: $0, ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit, canRequestVariation: owns) }
+            )
         }
     }
 

@@ -59,8 +59,17 @@ struct CardPage: PageModel {
     let indicatorTypes: [Choice]
     let indicatorForms: [Choice]
     let directions: [Choice]
+    let variations: [VariationRow]
+    let hasVariations: Bool
+    let canRequestVariation: Bool
+    let requestVariationHref: String
+    let variationsHref: String
+    let indicatorChoices: [Choice]
 
-    static func build(layout: Layout, ente: String, bundle b: PlanBundle, node: PlanNode, canEdit: Bool) -> CardPage {
+    /// `canRequestVariation`: the plan is approved and the user answers for the objective.
+    static func build(layout: Layout, ente: String, bundle b: PlanBundle, node: PlanNode, canEdit: Bool, canRequestVariation: Bool = false)
+        -> CardPage
+    {
         let links = Links.ente(ente).plan(b.plan.key)
         let nodeLinks = links.node(node.key)
         let unitName = { (k: String) in b.units.first { $0.key == k }?.displayName ?? k }
@@ -96,7 +105,13 @@ struct CardPage: PageModel {
             deleteHref: nodeLinks.delete, addIndicatorHref: nodeLinks.addIndicator, addPhaseHref: nodeLinks.addPhase,
             indicatorTypes: IndicatorType.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
             indicatorForms: IndicatorForm.allCases.map { Choice(value: $0.rawValue, label: $0.label) },
-            directions: Direction.allCases.map { Choice(value: $0.rawValue, label: $0.symbol) })
+            directions: Direction.allCases.map { Choice(value: $0.rawValue, label: $0.symbol) },
+            variations: b.variations.filter { $0.nodeKey == node.key }.reversed().map { VariationRow($0, bundle: b, links: links) },
+            hasVariations: b.variations.contains { $0.nodeKey == node.key }, canRequestVariation: canRequestVariation && b.plan.state.isFrozen,
+            requestVariationHref: nodeLinks.requestVariation, variationsHref: links.variations,
+            indicatorChoices: b.indicators.filter { $0.nodeKey == node.key }.sorted { $0.order < $1.order }.map {
+                Choice(value: $0.key, label: $0.name)
+            })
     }
 
     /// The card's fields in the PIAO's order; empty ones are left out.

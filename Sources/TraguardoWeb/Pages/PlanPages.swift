@@ -89,6 +89,7 @@ struct PlanTreePage: PageModel {
     let hasMoves: Bool
     let scoresHref: String
     let campaignsHref: String
+    let variationsHref: String
     let exports: [Export]
     let newNodeHref: String
     let moveHref: String
@@ -131,7 +132,7 @@ struct PlanTreePage: PageModel {
             layout: layout, plan: PlanSummary(bundle.plan, ente: ente), stats: digest.stats, warnings: digest.warnings,
             warningCount: digest.warnings.count, rows: digest.rows, sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
             canEdit: canEdit, canRollover: canRollover, hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true), moves: moves,
-            hasMoves: !moves.isEmpty, scoresHref: links.scores, campaignsHref: links.campaigns,
+            hasMoves: !moves.isEmpty, scoresHref: links.scores, campaignsHref: links.campaigns, variationsHref: links.variations,
             exports: [
                 Export(label: "Excel", href: links.export("xlsx")), Export(label: "ODS", href: links.export("ods")),
                 Export(label: "JSON", href: links.export("json")),

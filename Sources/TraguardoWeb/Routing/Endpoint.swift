@@ -19,6 +19,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case importForm, importUpload, template
     // monitoring campaigns, entries, validation
     case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
+    // variations of an approved plan
+    case variations, requestVariation, decideVariation
     // methodology
     case methodology, adoptMethodology
     // users and audit
@@ -48,7 +50,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes:
+            .addMinutes, .requestVariation, .decideVariation:
             .POST
         default:
             .GET
@@ -100,6 +102,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .submitUnit: return campaign + [.literal("settori"), .unit, .literal("invio")]
         case .giveBackUnit: return campaign + [.literal("settori"), .unit, .literal("restituzione")]
         case .addMinutes: return campaign + [.literal("verbali")]
+        case .variations: return plan + [.literal("variazioni")]
+        case .requestVariation: return node + [.literal("variazioni")]
+        case .decideVariation: return plan + [.literal("variazioni"), .item, .literal("decisione")]
         case .methodology, .adoptMethodology: return ente + [.literal("metodologia")]
         case .enteUsers, .createEnteUser: return ente + [.literal("utenti")]
         case .enteAudit: return ente + [.literal("registro")]
@@ -122,8 +127,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
-            .campaigns, .campaign, .entry:
+            .campaigns, .campaign, .entry, .variations:
             .ente(.viewEnte)
+        case .requestVariation: .ente(.editOwnUnits)
+        case .decideVariation: .ente(.managePlan)
         // Opening and transmitting is the segretario's, closing the Nucleo's: the campaign's lifecycle decides per move.
         case .moveCampaign: .ente(.moveCampaign)
         case .createCampaign, .giveBackUnit: .ente(.managePlan)

@@ -66,6 +66,8 @@ struct PlanLinks: Hashable, Sendable {
     var createNode: String { Endpoint.createNode.path(values) }
     func node(_ key: String) -> NodeLinks { NodeLinks(ente: ente, plan: plan, node: key) }
     var campaigns: String { Endpoint.campaigns.path(values) }
+    var variations: String { Endpoint.variations.path(values) }
+    func decideVariation(_ number: Int) -> String { Endpoint.decideVariation.path(PathValues(ente: ente, plan: plan, item: String(number))) }
     var createCampaign: String { Endpoint.createCampaign.path(values) }
     func campaign(_ key: String) -> CampaignLinks { CampaignLinks(ente: ente, plan: plan, campaign: key) }
 }
@@ -102,6 +104,7 @@ struct NodeLinks: Hashable, Sendable {
     var delete: String { Endpoint.deleteNode.path(values) }
     var duplicate: String { Endpoint.duplicateNode.path(values) }
     var addIndicator: String { Endpoint.addIndicator.path(values) }
+    var requestVariation: String { Endpoint.requestVariation.path(values) }
     var addPhase: String { Endpoint.addPhase.path(values) }
     func removeIndicator(_ key: String) -> String { Endpoint.removeIndicator.path(PathValues(ente: ente, plan: plan, node: node, item: key)) }
     func removePhase(_ key: String) -> String { Endpoint.removePhase.path(PathValues(ente: ente, plan: plan, node: node, item: key)) }

@@ -12,6 +12,7 @@ func registerRoutes(_ routes: any RoutesBuilder) {
     ScoresController().register(routes)
     MonitoringController().register(routes)
     EntryController().register(routes)
+    VariationController().register(routes)
     ImportController().register(routes)
     ExportController().register(routes)
     MethodologyController().register(routes)

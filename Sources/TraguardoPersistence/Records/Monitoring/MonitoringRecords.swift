@@ -99,3 +99,31 @@ public final class MinutesRecord: Model, DomainDocument, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A variation of an approved plan.
+public final class VariationRecord: Model, DomainDocument, @unchecked Sendable {
+    public static let schema = "plan_variations"
+    typealias Value = Variation
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "plan_id") public var plan: PlanRecord
+    @Field(key: "number") public var number: Int
+    @Field(key: "node_key") public var nodeKey: String
+    @Field(key: "state") public var state: String
+    @Field(key: "data") public var data: String
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    init(planID: UUID, variation: Variation) throws {
+        self.$plan.id = planID
+        try update(variation)
+    }
+
+    func update(_ v: Variation) throws {
+        number = v.number
+        nodeKey = v.nodeKey
+        state = v.state.rawValue
+        try store(v)
+    }
+}

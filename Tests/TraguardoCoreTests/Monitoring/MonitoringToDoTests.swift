@@ -1,0 +1,114 @@
+import Testing
+import TraguardoCore
+
+@Suite("Monitoring: a responsabile's to-do list")
+struct MonitoringToDoTests {
+    static let campaign = Campaign(
+        key: "C", title: "Monitoraggio al 30/06/2024", asOf: day("2024-06-30"), entryDeadline: day("2024-07-15"), isFinal: false)
+    static let responsabileU1 = EntryRules.Scope(unitKeys: ["U1"], isManager: false)
+    static let segretario = EntryRules.Scope(unitKeys: [], isManager: true)
+
+    /// S (strategic) has children A and B; C is U2's; D starts in 2025; E has no indicators; F has no owner.
+    static let nodes = [
+        objective("S", level: .strategicObjective),
+        objective("A", parent: "S"),
+        objective("B", parent: "S"),
+        objective("C", units: ["U2"]),
+        objective("D", from: 2025),
+        objective("E"),
+        objective("F", units: []),
+    ]
+    static let indicators = [indicator("A1", "A"), indicator("A2", "A"), indicator("B1", "B"), indicator("C1", "C"), indicator("D1", "D")]
+
+    static func build(
+        values: [MonitoringValue] = [], validations: [Validation] = [], scope: EntryRules.Scope = Self.responsabileU1,
+        campaign: Campaign = Self.campaign, nodes: [PlanNode] = Self.nodes, indicators: [Indicator] = Self.indicators
+    ) -> MonitoringToDo {
+        MonitoringToDo.build(
+            campaign: campaign, nodes: nodes, indicators: indicators, values: values, validations: validations, scope: scope)
+    }
+
+    // Only leaves owned by the user's units, within the campaign's year: U1's responsabile gets A, B and E
+    // (not S, a parent; not C, of U2; not D, from 2025; not F, of nobody). The segretario also gets C.
+    @Test func onlyLeavesInScopeAndInTheYear() {
+        let todo = Self.build()
+        #expect(todo.items.map(\.nodeKey) == ["A", "B", "E"])
+        #expect(todo.items.map(\.indicators) == [2, 1, 0])
+        #expect(todo.items[0].title == "Obiettivo A" && todo.items[0].unitKeys == ["U1"])
+        #expect(Self.build(scope: Self.segretario).items.map(\.nodeKey) == ["A", "B", "C", "E"])
+        // In the 2025 campaign D is due.
+        var next = Self.campaign
+        next.key = "C25"
+        next.asOf = day("2025-06-30")
+        #expect(Self.build(campaign: next).items.map(\.nodeKey) == ["A", "B", "D", "E"])
+    }
+
+    // Complete = every indicator reported (a value or a progress figure); values of other campaigns and
+    // rows with only a note do not count. A: 1 of 2 → started, not complete; B: progress 40 → complete.
+    @Test func anObjectiveIsCompleteWhenEveryIndicatorIsReported() throws {
+        var old = reading("A2", "A", number: 7)
+        old.campaignKey = "OLD"
+        var noteOnly = reading("B1", "B")
+        noteOnly.narrative = "In corso"
+        let partial = Self.build(values: [reading("A1", "A", number: 10), old, noteOnly])
+        let a = try #require(partial.items.first { $0.nodeKey == "A" })
+        #expect(a.entered == 1 && a.isStarted && !a.isComplete)
+        let b0 = try #require(partial.items.first { $0.nodeKey == "B" })
+        #expect(b0.entered == 0 && !b0.isStarted && !b0.isComplete)
+
+        let full = Self.build(values: [reading("A1", "A", number: 10), reading("A2", "A", flag: true), reading("B1", "B", progress: 40)])
+        #expect(full.items.filter(\.isComplete).map(\.nodeKey) == ["A", "B"])
+    }
+
+    // A status on the objective: with indicators it only starts the work (A: "in linea" but no values), without
+    // indicators it completes it (E). RINVIATO or NON VALUTABILE cover the whole objective, indicators or not (B).
+    @Test func statusesAndTheirEffectOnCompleteness() throws {
+        let todo = Self.build(values: [
+            grade("A", status: .inLinea),
+            MonitoringValue(campaignKey: "C", nodeKey: "B", status: .rinviato, statusReason: "Bando slittato"),
+            grade("E", status: .raggiunto),
+        ])
+        let byKey = Dictionary(uniqueKeysWithValues: todo.items.map { ($0.nodeKey, $0) })
+        let a = try #require(byKey["A"]), b = try #require(byKey["B"]), e = try #require(byKey["E"])
+        #expect(a.status == .inLinea && a.isStarted && !a.isComplete)
+        #expect(b.status == .rinviato && b.entered == 0 && b.isComplete)
+        #expect(e.status == .raggiunto && e.isComplete)
+        #expect(todo.completed == 2)
+        // E with nothing at all is neither started nor complete.
+        let blank = try #require(Self.build().items.first { $0.nodeKey == "E" })
+        #expect(!blank.isStarted && !blank.isComplete && blank.status == nil)
+    }
+
+    // Progress is the share of complete objectives: 2 of 3 → 66,67%; 0 of 3 → 0%; nothing to do → nil.
+    @Test func progressIsTheShareOfCompleteObjectives() throws {
+        let todo = Self.build(values: [reading("B1", "B", number: 3), grade("E", status: .inLinea)])
+        #expect(todo.completed == 2)
+        let progress = try #require(todo.progress)
+        #expect(approx(progress, 200.0 / 3.0))
+        #expect(Self.build().progress == 0)
+        let nothing = Self.build(scope: EntryRules.Scope(unitKeys: ["U3"], isManager: false))
+        #expect(nothing.items.isEmpty && nothing.progress == nil && nothing.completed == 0)
+    }
+
+    // Deadline 15/07/2024: 5 days left on the 10th, 0 on the day, −5 on the 20th (late); no deadline, no count.
+    @Test func daysLeftGoNegativeWhenLate() {
+        let todo = Self.build()
+        #expect(todo.daysLeft(today: day("2024-07-10")) == 5)
+        #expect(todo.daysLeft(today: day("2024-07-15")) == 0)
+        #expect(todo.daysLeft(today: day("2024-07-20")) == -5)
+        #expect(todo.daysLeft(today: day("2024-08-01")) == -17)
+        var open = Self.campaign
+        open.entryDeadline = nil
+        #expect(Self.build(campaign: open).daysLeft(today: day("2024-07-20")) == nil)
+    }
+
+    // The Nucleo's note shows on an objective it sent back for integration in this campaign only.
+    @Test func anObjectiveSentBackCarriesTheNucleosNote() throws {
+        let todo = Self.build(validations: [
+            Validation(campaignKey: "C", nodeKey: "A", kind: .integrazione, reason: "Allegare la determina"),
+            Validation(campaignKey: "C", nodeKey: "B", kind: .modifica, score: 80, reason: "Fattori esogeni"),
+            Validation(campaignKey: "OLD", nodeKey: "E", kind: .integrazione, reason: "Campagna precedente"),
+        ])
+        #expect(todo.items.map(\.sentBack) == ["Allegare la determina", nil, nil])
+    }
+}
