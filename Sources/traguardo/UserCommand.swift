@@ -7,7 +7,7 @@ import TraguardoWeb
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Gestione degli utenti.",
-        subcommands: [Create.self, SetPassword.self])
+        subcommands: [Create.self, SetPassword.self, Token.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Crea un utente, con un ruolo in un ente o come amministratore di sistema.")
@@ -69,6 +69,22 @@ struct UserCommand: AsyncParsableCommand {
             try await AppRunner.run { app, _ in
                 try await app.userStore.setPassword(username: username, password: password, on: app.db, actor: .system)
                 print("Password di \(username) aggiornata.")
+            }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Crea un token per l'API (Authorization: Bearer …) con i diritti dell'utente; viene mostrato una sola volta.")
+
+        @ArgumentParser.Option var username: String
+        @ArgumentParser.Option(help: "A che cosa serve, es. \"gestionale contabilità\".") var name: String
+
+        func run() async throws {
+            try await AppRunner.run { app, _ in
+                let (token, hash) = APIToken.generate()
+                try await app.store.createAPIToken(username: username, name: name, tokenHash: hash, actor: .system)
+                print(token)
             }
         }
     }

@@ -30,11 +30,11 @@ struct AuthorizationMatrixTests {
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,
             .removePhase:
             editors
-        case .campaigns, .campaign, .entry, .variations: viewers
+        case .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores: viewers
         case .createCampaign, .giveBackUnit, .decideVariation: managers
-        case .saveEntry, .previewEntry, .submitUnit, .requestVariation: editors
-        case .moveCampaign: ["admin", "segretario", "nucleo"]
-        case .decide, .addMinutes: ["nucleo"]
+        case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries: editors
+        case .moveCampaign, .apiMoveCampaign: ["admin", "segretario", "nucleo"]
+        case .decide, .addMinutes, .apiDecide: ["nucleo"]
         case .enteAudit, .apiAudit: auditors
         case .admin, .createEnte, .globalAudit: ["admin"]
         }
@@ -76,7 +76,7 @@ struct AuthorizationMatrixTests {
                 for role in Self.everyone.sorted() {
                     var client = try #require(clients[role])
                     defer { clients[role] = client }
-                    let response = try await client.send(endpoint.method, path, form: endpoint.method == .POST ? [:] : nil)
+                    let response = try await client.send(endpoint.method, path, form: endpoint.method == .GET ? nil : [:])
                     let denied =
                         response.status == .unauthorized || response.status == .forbidden
                         || (response.status == .seeOther && response.headers.first(name: .location)?.hasPrefix("/login") == true

@@ -18,7 +18,7 @@ struct MonitoringFlowTests {
             let plan = "/enti/alfa/piani/P-2024"
             // On a draft plan the form is not offered and a forced POST is refused.
             let draft = try await segretario.send(.POST, plan + "/monitoraggio", form: ["title": "Al 30/06", "asOf": "30/06/2024"])
-            #expect(draft.status == .unprocessableEntity)
+            #expect(draft.status == .conflict)
             #expect(draft.body.string.contains("una campagna di monitoraggio si apre solo su un piano approvato"))
             _ = try await segretario.send(.GET, plan)
             _ = try await segretario.send(
@@ -93,8 +93,8 @@ struct MonitoringFlowTests {
             #expect(minutes.status == .seeOther)
             let closed = try await nucleo.send(.POST, dashboard + "/stato", form: ["to": "chiusa"])
             #expect(closed.status == .seeOther)
-            let lettoreRefused = try await segretario.send(.POST, dashboard + "/stato", form: ["to": "chiusa"])
-            #expect(lettoreRefused.status == .unprocessableEntity)  // already closed
+            let alreadyClosed = try await segretario.send(.POST, dashboard + "/stato", form: ["to": "chiusa"])
+            #expect(alreadyClosed.status == .conflict)  // already closed
             let scores = try await nucleo.send(.GET, plan + "/punteggi?campagna=M-2024-06-30")
             #expect(scores.body.string.contains("60,00"))
             let page = try await nucleo.send(.GET, dashboard)

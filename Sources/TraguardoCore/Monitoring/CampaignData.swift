@@ -1,6 +1,6 @@
 /// One campaign as its pages and rules need it: the entries, the Nucleo's decisions, the units' submissions and
 /// the minutes, read without the plan.
-public struct CampaignData: Hashable, Sendable {
+public struct CampaignData: Hashable, Sendable, Codable {
     public var campaign: Campaign
     public var values: [MonitoringValue]
     public var validations: [Validation]

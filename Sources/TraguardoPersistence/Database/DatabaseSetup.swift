@@ -35,6 +35,7 @@ public enum DatabaseSetup {
         AddEnteRevision(),
         CreateMonitoring(),
         CreateVariations(),
+        CreateAPITokens(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

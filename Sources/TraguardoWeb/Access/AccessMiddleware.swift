@@ -11,9 +11,26 @@ struct AccessMiddleware: AsyncMiddleware {
         if request.hasSession, let raw = request.session.data[SessionKeys.userID], let id = UUID(uuidString: raw) {
             request.principal = try await request.store.principal(userID: id)
             if request.principal == nil { request.session.destroy() }
+        } else if request.isAPI, let token = request.headers.bearerAuthorization?.token {
+            // A machine client: no cookie, no session, no CSRF token; the same rights as its user.
+            guard let principal = try await request.store.principal(tokenHash: APIToken.hash(token)) else {
+                throw Abort(.unauthorized, reason: "Token API non valido o revocato.")
+            }
+            request.principal = principal
+            request.authenticatedByToken = true
         }
-        // No route matched: let the router answer 404.
-        guard let route = request.route else { return try await next.respond(to: request) }
+        // No route matched: 405 with the methods the path has, for the API (HTTP semantics clients rely on), else 404.
+        guard let route = request.route else {
+            if request.isAPI {
+                let allowed = request.application.routes.all.filter { $0.matches(request.url.path) }.map(\.method)
+                if !allowed.isEmpty {
+                    throw Abort(
+                        .methodNotAllowed, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")],
+                        reason: "Metodo \(request.method.rawValue) non previsto per questo indirizzo.")
+                }
+            }
+            return try await next.respond(to: request)
+        }
         guard let access = route.access else {
             request.logger.error("Route without access rule refused: \(request.method) \(request.url.path)")
             throw Abort(.forbidden, reason: "Accesso negato.")
@@ -53,4 +70,16 @@ enum SessionKeys {
     static let userID = "uid"
     static let csrf = "csrf"
     static let flash = "flash"
+}
+
+extension Route {
+    /// Whether a request path fits this route's pattern (a parameter matches any one segment).
+    func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count == self.path.count else { return false }
+        return zip(self.path, parts).allSatisfy { component, part in
+            if case .constant(let text) = component { return text == part }
+            return true
+        }
+    }
 }

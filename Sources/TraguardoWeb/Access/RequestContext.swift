@@ -6,6 +6,13 @@ import Vapor
 extension Request {
     private struct PrincipalKey: StorageKey { typealias Value = Principal }
     private struct EnteKey: StorageKey { typealias Value = StoredEnte }
+    private struct TokenKey: StorageKey { typealias Value = Bool }
+
+    /// Signed in by an API token (`Authorization: Bearer …`) rather than a session cookie.
+    var authenticatedByToken: Bool {
+        get { storage[TokenKey.self] ?? false }
+        set { storage[TokenKey.self] = newValue }
+    }
 
     public internal(set) var principal: Principal? {
         get { storage[PrincipalKey.self] }

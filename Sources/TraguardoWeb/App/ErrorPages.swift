@@ -18,6 +18,7 @@ struct ErrorPages: AsyncMiddleware {
             let reason = Self.message(for: status, abort: abort)
             if request.isAPI || request.headers.accept.first?.mediaType == .json {
                 let response = Response(status: status)
+                if let allow = abort?.headers.first(name: "Allow") { response.headers.replaceOrAdd(name: "Allow", value: allow) }
                 try response.content.encode(APIError(error: true, reason: reason))
                 return response
             }

@@ -65,8 +65,12 @@ struct APIController {
     @Sendable func holder(req: Request) async throws -> Holder {
         let org = try await req.organisation()
         let unitText = req.query("unita") ?? ""
+        guard !unitText.isEmpty else { throw Abort(.badRequest, reason: "Parametro «unita» obbligatorio: codice o chiave dell'unità.") }
+        if let raw = try? req.query.get(String.self, at: "data"), raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Abort(.badRequest, reason: "Parametro «data» vuoto: indica una data (gg/mm/aaaa) oppure omettilo.")
+        }
         guard let unit = org.units.first(where: { $0.code == unitText || $0.key == unitText }) else {
-            throw Abort(.badRequest, reason: "Parametro «unita»: unità \"\(unitText)\" inesistente in questo ente.")
+            throw Abort(.notFound, reason: "Parametro «unita»: unità \"\(unitText)\" inesistente in questo ente.")
         }
         let dateText = req.query("data") ?? ""
         guard let day = dateText.isEmpty ? ItalianFormat.day(of: Date()) : Day(parsing: dateText) else {

@@ -63,6 +63,9 @@ extension AuditQuery {
         entity = req.query("entita").flatMap(AuditEntity.init(rawValue:))
         actor = req.query("utente")
         action = req.query("azione").flatMap(AuditAction.init(rawValue:))
+        // A filter that names nothing known is an error, not "no filter": the answer would silently be everything.
+        if let t = req.query("entita"), entity == nil { error = "Filtro «Entità»: \"\(t)\" non è un'entità del registro." }
+        if let t = req.query("azione"), action == nil { error = "Filtro «Azione»: \"\(t)\" non è un'azione del registro." }
         fromText = req.query("dal")
         toText = req.query("al")
         if let t = fromText {

@@ -115,7 +115,8 @@ extension MonitoringError {
     var status: HTTPStatus {
         switch self {
         case .forbidden, .notYourObjective: .forbidden
-        case .conflict: .conflict
+        // The request is fine, the campaign's state is not: someone moved it, or it is not time yet.
+        case .conflict, .sameState, .transitionNotAllowed, .notOpen, .unitSubmitted, .notInValidation, .planNotApproved: .conflict
         case .unknownCampaign: .notFound
         default: .unprocessableEntity
         }

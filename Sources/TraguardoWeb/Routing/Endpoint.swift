@@ -27,6 +27,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case enteUsers, createEnteUser, enteAudit, admin, createEnte, globalAudit
     // JSON API
     case apiMe, apiEnti, apiEnte, apiUnits, apiHolder, apiAudit
+    case apiCampaigns, apiCampaign, apiSaveEntries, apiMoveCampaign, apiDecide, apiScores
 
     enum Segment: Hashable, Sendable {
         case literal(String)
@@ -47,6 +48,8 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     var method: HTTPMethod {
         switch self {
+        case .apiSaveEntries, .apiDecide: .PUT
+        case .apiMoveCampaign: .POST
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
@@ -117,6 +120,12 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiUnits: return api + ente + [.literal("unita")]
         case .apiHolder: return api + ente + [.literal("responsabile")]
         case .apiAudit: return api + ente + [.literal("registro")]
+        case .apiCampaigns: return api + plan + [.literal("campagne")]
+        case .apiCampaign: return api + plan + [.literal("campagne"), .campaign]
+        case .apiSaveEntries: return api + plan + [.literal("campagne"), .campaign, .literal("obiettivi"), .node]
+        case .apiMoveCampaign: return api + plan + [.literal("campagne"), .campaign, .literal("stato")]
+        case .apiDecide: return api + plan + [.literal("campagne"), .campaign, .literal("obiettivi"), .node, .literal("validazione")]
+        case .apiScores: return api + plan + [.literal("campagne"), .campaign, .literal("punteggi")]
         }
     }
 
@@ -127,8 +136,11 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
-            .campaigns, .campaign, .entry, .variations:
+            .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores:
             .ente(.viewEnte)
+        case .apiSaveEntries: .ente(.editOwnUnits)
+        case .apiMoveCampaign: .ente(.moveCampaign)
+        case .apiDecide: .ente(.validate)
         case .requestVariation: .ente(.editOwnUnits)
         case .decideVariation: .ente(.managePlan)
         // Opening and transmitting is the segretario's, closing the Nucleo's: the campaign's lifecycle decides per move.

@@ -19,4 +19,5 @@ func registerRoutes(_ routes: any RoutesBuilder) {
     UsersController().register(routes)
     AuditController().register(routes)
     APIController().register(routes)
+    MonitoringAPIController().register(routes)
 }
