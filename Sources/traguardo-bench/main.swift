@@ -4,6 +4,7 @@ import TraguardoCore
 // Benchmark of the scoring engine (issue 4): N enti × 150 objectives × 4 indicators, single thread.
 // Usage: swift run -c release traguardo-bench [N ...] [--repeat R] [--seed S]
 //        swift run -c release traguardo-bench import [R]   (plan import: JSON and XLSX of the Cassano seed)
+//        swift run -c release traguardo-bench monitoring [R]   (save one value and rescore, each demo plan)
 // Compiling (string keys → flat arrays, done once per plan and campaign) and scoring are timed separately;
 // the < 200 ns per indicator target is for scoring.
 
@@ -108,6 +109,8 @@ func run(_ o: Options) {
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "import" {
     try await ImportBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 5)
+} else if arguments.first == "monitoring" {
+    try await MonitoringBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 200)
 } else {
     run(Options(arguments))
 }

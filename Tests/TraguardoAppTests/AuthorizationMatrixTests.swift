@@ -30,9 +30,9 @@ struct AuthorizationMatrixTests {
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,
             .removePhase:
             editors
-        case .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores: viewers
+        case .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence: viewers
         case .createCampaign, .giveBackUnit, .decideVariation: managers
-        case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries: editors
+        case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence: editors
         case .moveCampaign, .apiMoveCampaign: ["admin", "segretario", "nucleo"]
         case .decide, .addMinutes, .apiDecide: ["nucleo"]
         case .enteAudit, .apiAudit: auditors

@@ -21,6 +21,12 @@ public enum MonitoringError: Error, CustomStringConvertible, Equatable, Sendable
     case validationReasonRequired(computed: String, validated: String)
     case conflict
 
+    /// The message with unit keys replaced by the names users know ("01 – AFFARI GENERALI", not "U-01").
+    public func message(unitName: (String) -> String) -> String {
+        if case .unitSubmitted(let key) = self { return MonitoringError.unitSubmitted(unitName(key)).description }
+        return description
+    }
+
     public var description: String {
         switch self {
         case .missing(let field): "Il campo «\(field)» è obbligatorio."

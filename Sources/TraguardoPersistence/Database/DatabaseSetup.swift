@@ -36,6 +36,7 @@ public enum DatabaseSetup {
         CreateMonitoring(),
         CreateVariations(),
         CreateAPITokens(),
+        CreateEvidence(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

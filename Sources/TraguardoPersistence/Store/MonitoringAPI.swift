@@ -116,3 +116,28 @@ extension Store {
         try await VariationStore.decide(number: number, approve: approve, act: act, rejection: rejection, planID: plan.id, on: db, actor: actor)
     }
 }
+
+// MARK: evidence files
+
+extension Store {
+    public func addEvidence(
+        campaign: String, node: PlanNode, filename: String, bytes: [UInt8], sha256: String, scope: EntryRules.Scope, in plan: StoredPlan,
+        actor: Actor
+    ) async throws -> Evidence {
+        try await EvidenceStore.add(
+            planID: plan.id, campaignKey: campaign, node: node, filename: filename, bytes: bytes, sha256: sha256, scope: scope, on: db, actor: actor)
+    }
+
+    public func evidence(campaign: String, node: String?, in plan: StoredPlan) async throws -> [Evidence] {
+        try await EvidenceStore.list(planID: plan.id, campaignKey: campaign, nodeKey: node, on: db)
+    }
+
+    public func evidenceFile(_ id: UUID, campaign: String, in plan: StoredPlan) async throws -> (Evidence, Data)? {
+        try await EvidenceStore.file(planID: plan.id, campaignKey: campaign, id: id, on: db)
+    }
+
+    public func deleteEvidence(_ id: UUID, campaign: String, node: PlanNode, scope: EntryRules.Scope, in plan: StoredPlan, actor: Actor) async throws
+    {
+        try await EvidenceStore.delete(planID: plan.id, campaignKey: campaign, node: node, id: id, scope: scope, on: db, actor: actor)
+    }
+}

@@ -94,7 +94,7 @@ public enum MonitoringStore {
         let ids = try await sql.select().column("id").from(CampaignRecord.schema).where("plan_id", .equal, SQLBind(planID)).all()
             .map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return }
-        for table in [EntryRecord.schema, ValidationRecord.schema, SubmissionRecord.schema, MinutesRecord.schema] {
+        for table in [EntryRecord.schema, ValidationRecord.schema, SubmissionRecord.schema, MinutesRecord.schema, "evidence_files"] {
             try await sql.delete(from: table).where("campaign_id", .in, ids).run()
         }
         try await sql.delete(from: CampaignRecord.schema).where("plan_id", .equal, SQLBind(planID)).run()

@@ -10,6 +10,67 @@ struct EntryController {
         routes.on(.saveEntry, use: save)
         routes.on(.previewEntry, use: preview)
         routes.on(.decide, use: decide)
+        routes.on(.uploadEvidence, use: upload)
+        routes.on(.downloadEvidence, use: download)
+        routes.on(.deleteEvidence, use: deleteEvidence)
+    }
+
+    struct Upload: Content {
+        var file: File
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        guard let upload = try? req.content.decode(Upload.self), upload.file.data.readableBytes > 0 else {
+            return try await render(req, context, node: node, error: "Scegli un file da allegare.", status: .unprocessableEntity)
+        }
+        let bytes = Array(upload.file.data.readableBytesView)
+        do {
+            let saved = try await req.store.addEvidence(
+                campaign: context.data.campaign.key, node: node, filename: upload.file.filename, bytes: bytes,
+                sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(), scope: context.scope, in: try await req.plan(),
+                actor: req.actor)
+            req.flash("Allegato «\(saved.filename)» aggiunto.")
+            return req.redirect(to: context.links.entry(node.key))
+        } catch let error as EvidenceError {
+            return try await render(req, context, node: node, error: error.description, status: .unprocessableEntity)
+        } catch let error as MonitoringError {
+            if error.status == .forbidden { throw Abort(.forbidden, reason: error.description) }
+            return try await render(req, context, node: node, error: error.description, status: error.status)
+        }
+    }
+
+    /// The file as it was uploaded, to whoever may see the objective; always as a download, never rendered inline.
+    @Sendable func download(req: Request) async throws -> Response {
+        let plan = try await req.plan()
+        guard let id = UUID(uuidString: req.parameter("item")),
+            let (meta, data) = try await req.store.evidenceFile(id, campaign: req.parameter("campaign"), in: plan),
+            meta.nodeKey == req.parameter("node")
+        else { throw Abort(.notFound, reason: EvidenceError.unknown.description) }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: meta.contentType)
+        let ascii = String(meta.filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = meta.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        return response
+    }
+
+    @Sendable func deleteEvidence(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let node = try req.node(in: context.bundle)
+        guard let id = UUID(uuidString: req.parameter("item")) else { throw Abort(.notFound, reason: EvidenceError.unknown.description) }
+        do {
+            try await req.store.deleteEvidence(
+                id, campaign: context.data.campaign.key, node: node, scope: context.scope, in: try await req.plan(), actor: req.actor)
+        } catch let error as EvidenceError {
+            throw Abort(.notFound, reason: error.description)
+        } catch let error as MonitoringError {
+            throw Abort(error.status, reason: error.description)
+        }
+        req.flash("Allegato eliminato.")
+        return req.redirect(to: context.links.entry(node.key))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -37,7 +98,9 @@ struct EntryController {
             if error.status == .forbidden { throw Abort(.forbidden, reason: error.description) }
             // A conflict shows the current entries: what the user typed is kept in the message, nothing is overwritten.
             let shown = error == .conflict ? nil : form.typed
-            return try await render(req, try await req.campaignContext(), node: node, error: error.description, shown: shown, status: error.status)
+            return try await render(
+                req, try await req.campaignContext(), node: node, error: error.message(unitName: context.unitName), shown: shown, status: error.status
+            )
         }
         req.flash("Valori di «\(node.title)» salvati.")
         return req.redirect(to: context.links.entry(node.key))
@@ -107,12 +170,13 @@ struct EntryController {
                     node: node, campaign: context.data.campaign, scope: context.scope, submissions: context.data.submissions,
                     validation: context.data.validation(of: node.key))
             } catch {
-                blocked = error.description
+                blocked = error.message(unitName: context.unitName)
             }
         }
+        let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: try await req.plan())
         let page = EntryPage.build(
             layout: try await req.layout("\(node.code ?? node.key) · \(context.data.campaign.title)", .plans), context: context, node: node,
-            blocked: blocked, error: error, shown: shown)
+            blocked: blocked, error: error, shown: shown, evidence: files)
         return try await req.render(page, status: status)
     }
 }

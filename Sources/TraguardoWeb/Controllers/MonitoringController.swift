@@ -157,9 +157,14 @@ extension Request {
         guard let data = try await store.campaign(key, of: plan) else {
             throw Abort(.notFound, reason: MonitoringError.unknownCampaign(key).description)
         }
-        let bundle = try await bundle(of: plan)
+        var bundle = try await bundle(of: plan)
+        // The plan as it was in force on the campaign's reference date: targets and indicators of later variations
+        // belong to later campaigns (the scores use the same, so page and explanation agree).
+        (bundle.nodes, bundle.indicators) = VariationRules.inForce(
+            on: data.campaign.asOf, nodes: bundle.nodes, indicators: bundle.indicators, variations: bundle.variations)
         return CampaignContext(
-            ente: ente.ente.slug, bundle: bundle, data: data, sheet: try await scoreSheet(plan, bundle: bundle, campaign: key),
+            ente: ente.ente.slug, bundle: bundle, data: data,
+            sheet: try await scoreSheet(plan, bundle: try await self.bundle(of: plan), campaign: key),
             scope: try await entryScope(), principal: try requirePrincipal(), enteID: ente.id, today: ItalianFormat.day(of: Date()))
     }
 

@@ -51,6 +51,17 @@ struct EntryPage: PageModel {
     let minutes: [Choice]
     let validatedInput: String
     let script = Assets.entryScript
+    let evidence: [EvidenceRow]
+    let hasEvidence: Bool
+    let uploadHref: String
+
+    struct EvidenceRow: Encodable, Hashable, Sendable {
+        let name: String
+        let size: String
+        let by: String
+        let href: String
+        let deleteHref: String
+    }
 
     /// What the form shows: the stored entries, or what the user sent when it was refused.
     struct Values: Sendable {
@@ -59,7 +70,8 @@ struct EntryPage: PageModel {
     }
 
     static func build(
-        layout: Layout, context c: CampaignContext, node: PlanNode, blocked: String?, error: String?, shown: Values? = nil
+        layout: Layout, context c: CampaignContext, node: PlanNode, blocked: String?, error: String?, shown: Values? = nil,
+        evidence: [Evidence] = []
     ) -> EntryPage {
         let campaign = c.data.campaign
         let objective = shown?.objective ?? c.data.objectiveEntry(node.key)
@@ -98,7 +110,14 @@ struct EntryPage: PageModel {
             canDecide: c.isNucleo && campaign.state == .inValidazione, decideHref: c.links.decide(node.key),
             kinds: ValidationKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == (decision?.kind ?? .conferma)) },
             minutes: [Choice(value: "", label: "— nessuno —")] + c.data.minutes.map { Choice(value: $0.label, label: $0.label) },
-            validatedInput: decision?.kind == .modifica ? decision?.score.map { ItalianFormat.number($0, decimals: 2) } ?? "" : "")
+            validatedInput: decision?.kind == .modifica ? decision?.score.map { ItalianFormat.number($0, decimals: 2) } ?? "" : "",
+            evidence: evidence.map { e in
+                EvidenceRow(
+                    name: e.filename, size: ItalianFormat.number(Double(e.size) / 1024, decimals: 0) + " KB",
+                    by: e.uploadedBy + (e.uploadedAt.map { " il " + ItalianFormat.day(of: $0).italian } ?? ""),
+                    href: c.links.evidence(node.key, e.id),
+                    deleteHref: c.links.deleteEvidence(node.key, e.id))
+            }, hasEvidence: !evidence.isEmpty, uploadHref: c.links.uploadEvidence(node.key))
     }
 
     static func hint(_ form: IndicatorForm) -> String {

@@ -37,7 +37,7 @@ struct DashboardPage: PageModel {
         let href: String
         let state: String
         let progress: String
-        let deadline: String
+        let deadline: String?
         let late: Bool
 
         static func build(ente: Ente, plan: Plan, toDo: MonitoringToDo, data: CampaignData, asNucleo: Bool, today: Day) -> Task {
@@ -55,7 +55,7 @@ struct DashboardPage: PageModel {
                 ?? "senza scadenza"
             return Task(
                 ente: ente.name, title: toDo.campaign.title, href: links.dashboard, state: toDo.campaign.state.label, progress: progress,
-                deadline: toDo.campaign.state.acceptsEntries ? deadline : "", late: (days ?? 0) < 0 && toDo.campaign.state.acceptsEntries)
+                deadline: toDo.campaign.state.acceptsEntries ? deadline : nil, late: (days ?? 0) < 0 && toDo.campaign.state.acceptsEntries)
         }
     }
 

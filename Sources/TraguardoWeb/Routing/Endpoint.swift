@@ -19,6 +19,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case importForm, importUpload, template
     // monitoring campaigns, entries, validation
     case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
+    case uploadEvidence, downloadEvidence, deleteEvidence
     // variations of an approved plan
     case variations, requestVariation, decideVariation
     // methodology
@@ -53,7 +54,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes, .requestVariation, .decideVariation:
+            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence:
             .POST
         default:
             .GET
@@ -102,6 +103,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .entry, .saveEntry: return objective
         case .previewEntry: return objective + [.literal("anteprima")]
         case .decide: return objective + [.literal("validazione")]
+        case .uploadEvidence: return objective + [.literal("allegati")]
+        case .downloadEvidence: return objective + [.literal("allegati"), .item]
+        case .deleteEvidence: return objective + [.literal("allegati"), .item, .literal("elimina")]
         case .submitUnit: return campaign + [.literal("settori"), .unit, .literal("invio")]
         case .giveBackUnit: return campaign + [.literal("settori"), .unit, .literal("restituzione")]
         case .addMinutes: return campaign + [.literal("verbali")]
@@ -136,8 +140,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
-            .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores:
+            .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence:
             .ente(.viewEnte)
+        case .uploadEvidence, .deleteEvidence: .ente(.editOwnUnits)
         case .apiSaveEntries: .ente(.editOwnUnits)
         case .apiMoveCampaign: .ente(.moveCampaign)
         case .apiDecide: .ente(.validate)
@@ -161,7 +166,13 @@ enum Endpoint: String, CaseIterable, Sendable {
     }
 
     /// Uploads are collected whole (bounded) so the CSRF field and the file can be read.
-    var bodyLimit: ByteCount? { self == .importUpload ? "20mb" : nil }
+    var bodyLimit: ByteCount? {
+        switch self {
+        case .importUpload: "20mb"
+        case .uploadEvidence: "12mb"  // the evidence limit (10 MB) plus the multipart envelope
+        default: nil
+        }
+    }
 
     /// The pattern as Vapor registers it ("enti", ":ente", …).
     var pathComponents: [PathComponent] {

@@ -1,3 +1,4 @@
+import Foundation
 import TraguardoCore
 
 /// Typed links, built from the endpoints: the only way pages and handlers make a URL.
@@ -86,6 +87,15 @@ struct CampaignLinks: Hashable, Sendable {
     func saveEntry(_ node: String) -> String { Endpoint.saveEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func previewEntry(_ node: String) -> String { Endpoint.previewEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func decide(_ node: String) -> String { Endpoint.decide.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
+    func uploadEvidence(_ node: String) -> String {
+        Endpoint.uploadEvidence.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign))
+    }
+    func evidence(_ node: String, _ id: UUID) -> String {
+        Endpoint.downloadEvidence.path(PathValues(ente: ente, plan: plan, node: node, item: id.uuidString, campaign: campaign))
+    }
+    func deleteEvidence(_ node: String, _ id: UUID) -> String {
+        Endpoint.deleteEvidence.path(PathValues(ente: ente, plan: plan, node: node, item: id.uuidString, campaign: campaign))
+    }
     func submit(_ unit: String) -> String { Endpoint.submitUnit.path(PathValues(ente: ente, plan: plan, campaign: campaign, unit: unit)) }
     func giveBack(_ unit: String) -> String { Endpoint.giveBackUnit.path(PathValues(ente: ente, plan: plan, campaign: campaign, unit: unit)) }
     var scores: String { Endpoint.scores.path(PathValues(ente: ente, plan: plan), query: [("campagna", campaign)]) }
