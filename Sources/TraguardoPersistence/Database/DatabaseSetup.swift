@@ -37,6 +37,7 @@ public enum DatabaseSetup {
         CreateVariations(),
         CreateAPITokens(),
         CreateEvidence(),
+        AddStructureRevision(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

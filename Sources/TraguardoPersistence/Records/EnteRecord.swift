@@ -18,11 +18,13 @@ public final class EnteRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     /// Bumped by every audited change of the ente's data (see `AuditLog.record`).
     @Field(key: "revision") public var revision: Int
+    @Field(key: "structure_revision") public var structureRevision: Int
 
     public init() {}
 
     public init(_ ente: Ente) {
         revision = 0
+        structureRevision = 0
         apply(ente)
     }
 

@@ -68,9 +68,11 @@ extension Store {
         let memberSlugs: [String]
         let memberNames: [String]
         let revision: Int
+        let structureRevision: Int
 
         enum CodingKeys: String, CodingKey {
             case id, slug, name, kind, employees, population, revision
+            case structureRevision = "structure_revision"
             case codiceIstat = "codice_istat", codiceIpa = "codice_ipa", memberSlugs = "member_slugs", memberNames = "member_names"
         }
 
@@ -81,14 +83,14 @@ extension Store {
                     slug: slug, name: name, kind: EnteKind(rawValue: kind) ?? .altro, codiceISTAT: codiceIstat,
                     codiceIPA: codiceIpa, employees: employees, population: population, memberSlugs: memberSlugs,
                     memberNames: memberNames),
-                revision: revision)
+                revision: revision, structureRevision: structureRevision)
         }
     }
 
     private func enteQuery() throws -> SQLSelectBuilder {
         try sql.select().columns(
             "id", "slug", "name", "kind", "codice_istat", "codice_ipa", "employees", "population", "member_slugs",
-            "member_names", "revision"
+            "member_names", "revision", "structure_revision"
         )
         .from(EnteRecord.schema)
     }

@@ -141,3 +141,18 @@ extension Store {
         try await EvidenceStore.delete(planID: plan.id, campaignKey: campaign, node: node, id: id, scope: scope, on: db, actor: actor)
     }
 }
+
+/// The campaigns of a plan with their entries and decisions, in their stored order.
+public struct PlanMonitoring: Sendable {
+    public let campaigns: [Campaign]
+    public let values: [MonitoringValue]
+    public let validations: [Validation]
+}
+
+extension Store {
+    /// What the plan's campaigns hold, without the plan: a few small queries.
+    public func monitoring(of plan: StoredPlan) async throws -> PlanMonitoring {
+        let rows = try await MonitoringStore.all(planID: plan.id, on: db)
+        return PlanMonitoring(campaigns: rows.campaigns, values: rows.values, validations: rows.validations)
+    }
+}

@@ -20,17 +20,21 @@ public struct StoredEnte: Hashable, Sendable {
     public let id: UUID
     public let ente: Ente
     public let revision: Int
+    /// Moves with the structure only (organisation, plans, methodology, variations), not with monitoring entries.
+    public let structureRevision: Int
 
-    public init(id: UUID, ente: Ente, revision: Int) {
+    public init(id: UUID, ente: Ente, revision: Int, structureRevision: Int? = nil) {
         self.id = id
         self.ente = ente
         self.revision = revision
+        self.structureRevision = structureRevision ?? revision
     }
 
     init(_ record: EnteRecord) throws {
         id = try record.requireID()
         ente = record.domain
         revision = record.revision
+        structureRevision = record.structureRevision
     }
 }
 

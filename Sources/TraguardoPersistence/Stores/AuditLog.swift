@@ -17,16 +17,22 @@ public enum AuditLog {
             entityID: entityID, action: action, before: before.map(snapshot), after: after.map(snapshot))
         try await AuditRecord(entry).create(on: db)
         if let enteID, action != .login, action != .loginFailed, action != .logout {
-            try await bumpRevision(of: enteID, on: db)
+            try await bumpRevision(of: enteID, structural: !Self.monitoringEntities.contains(entity), on: db)
         }
     }
 
-    static func bumpRevision(of enteID: UUID, on db: any Database) async throws {
+    /// What campaigns hold: changing it moves `revision` but not `structure_revision`.
+    static let monitoringEntities: Set<AuditEntity> = [.campaign, .entry, .validation, .submission, .minutes]
+
+    static func bumpRevision(of enteID: UUID, structural: Bool = true, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.update(EnteRecord.schema)
+        let update = sql.update(EnteRecord.schema)
             .set(SQLIdentifier("revision"), to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
-            .where(SQLIdentifier("id"), .equal, SQLBind(enteID))
-            .run()
+        if structural {
+            update.set(
+                SQLIdentifier("structure_revision"), to: SQLBinaryExpression(SQLIdentifier("structure_revision"), .add, SQLLiteral.numeric("1")))
+        }
+        try await update.where(SQLIdentifier("id"), .equal, SQLBind(enteID)).run()
     }
 
     /// Stable JSON (sorted keys) so two snapshots of the same state compare equal.

@@ -39,7 +39,9 @@ public enum MonitoringStore {
     }
 
     /// Every campaign of a plan with its entries and decisions, in their stored order (for the bundle).
-    static func all(planID: UUID, on db: any Database) async throws -> (campaigns: [Campaign], values: [MonitoringValue], validations: [Validation]) {
+    public static func all(planID: UUID, on db: any Database) async throws -> (
+        campaigns: [Campaign], values: [MonitoringValue], validations: [Validation]
+    ) {
         let sql = try PlanStore.sqlDatabase(db)
         let campaigns = try await campaigns(planID: planID, on: db)
         func joined(_ table: String) async throws -> [SQLRow] {

@@ -72,8 +72,11 @@ final class DerivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
 /// The caches of one app instance.
 struct DerivedCaches: Sendable {
-    /// Decoded plans, by plan id.
+    /// Decoded plans (structure: organisation, cascade, indicators, variations), by plan id, per structure revision.
     let bundles = DerivedCache<UUID, PlanBundle>(capacity: 64)
+    /// The campaigns' rows of a plan (campaigns, entries, decisions), by plan id, per revision: an owner's save
+    /// re-reads these, not the whole plan.
+    let monitoring = DerivedCache<UUID, PlanMonitoring>(capacity: 64)
     /// Organisations (units, people, assignments), by ente id.
     let organisations = DerivedCache<UUID, OrganisationSnapshot>(capacity: 256)
     /// What the plan tree shows of a plan (outline, counts, warnings), by plan id.
@@ -103,6 +106,16 @@ struct DerivedCaches: Sendable {
 struct DerivedCachesKey: StorageKey { typealias Value = DerivedCaches }
 
 extension Application {
+    /// A plan as pages read it, from the caches (see `Request.bundle(of:)`); also for pages about several enti.
+    func planBundle(_ plan: StoredPlan, ente: StoredEnte, store: Store) async throws -> PlanBundle {
+        var bundle = try await caches.bundles.value(plan.id, revision: ente.structureRevision) { try await store.bundle(of: plan) }
+        let rows = try await caches.monitoring.value(plan.id, revision: ente.revision) { try await store.monitoring(of: plan) }
+        bundle.campaigns = rows.campaigns
+        bundle.values = rows.values
+        bundle.validations = rows.validations
+        return bundle
+    }
+
     /// Set once by `configure`, before the server accepts requests.
     var caches: DerivedCaches {
         guard let caches = storage[DerivedCachesKey.self] else { fatalError("configure(_:settings:) has not run") }
@@ -124,7 +137,7 @@ extension Request {
     /// The organisation of the ente of the URL, read once per revision of the ente.
     func organisation() async throws -> OrganisationSnapshot {
         let ente = try requireEnte()
-        return try await application.caches.organisations.value(ente.id, revision: ente.revision) {
+        return try await application.caches.organisations.value(ente.id, revision: ente.structureRevision) {
             try await self.store.organisation(enteID: ente.id)
         }
     }
@@ -132,18 +145,16 @@ extension Request {
     /// The methodology in force in the ente of the URL for a year, decoded once per revision of the ente.
     func methodology(year: Int) async throws -> (methodology: Methodology, version: Int?) {
         let ente = try requireEnte()
-        let adopted = try await application.caches.methodologies.value(.init(ente: ente.id, year: year), revision: ente.revision) {
+        let adopted = try await application.caches.methodologies.value(.init(ente: ente.id, year: year), revision: ente.structureRevision) {
             let (methodology, version) = try await self.store.methodology(enteID: ente.id, year: year)
             return DerivedCaches.AdoptedMethodology(methodology: methodology, version: version)
         }
         return (adopted.methodology, adopted.version)
     }
 
-    /// The whole plan with the ente's organisation, decoded once per revision of the ente.
+    /// The whole plan with the ente's organisation: its structure decoded once per structure revision of the ente,
+    /// its campaigns' rows once per revision.
     func bundle(of plan: StoredPlan) async throws -> PlanBundle {
-        let revision = try requireEnte().revision
-        return try await application.caches.bundles.value(plan.id, revision: revision) {
-            try await self.store.bundle(of: plan)
-        }
+        try await application.planBundle(plan, ente: try requireEnte(), store: store)
     }
 }

@@ -39,7 +39,7 @@ struct PlanController {
         return try await req.renderKept(.plans) {
             let plan = try await req.plan()
             let bundle = try await req.bundle(of: plan)
-            let digest = try await req.application.caches.trees.value(plan.id, revision: ente.revision) {
+            let digest = try await req.application.caches.trees.value(plan.id, revision: ente.structureRevision) {
                 PlanTreePage.digest(ente: ente.ente.slug, bundle: bundle)
             }
             let canEdit = EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)

@@ -101,16 +101,14 @@ struct HomeController {
             var scope = EntryRules.Scope(unitKeys: [], isManager: isManager)
             if !isManager && allows(.editOwnUnits) {
                 let granted = principal.responsibleUnits(in: ente.id)
-                let org = try await req.application.caches.organisations.value(ente.id, revision: ente.revision) {
+                let org = try await req.application.caches.organisations.value(ente.id, revision: ente.structureRevision) {
                     try await req.store.organisation(enteID: ente.id)
                 }
                 scope.unitKeys = Set(org.unitIDs.filter { granted.contains($0.value) }.map(\.key))
             }
             let asNucleo = allows(.validate) && running.campaign.state == .inValidazione
             guard isManager || !scope.unitKeys.isEmpty || asNucleo else { continue }
-            let bundle = try await req.application.caches.bundles.value(running.plan.id, revision: ente.revision) {
-                try await req.store.bundle(of: running.plan)
-            }
+            let bundle = try await req.application.planBundle(running.plan, ente: ente, store: req.store)
             guard let data = try await req.store.campaign(running.campaign.key, of: running.plan) else { continue }
             let toDo = MonitoringToDo.build(
                 campaign: running.campaign, nodes: bundle.nodes, indicators: bundle.indicators, values: data.values, validations: data.validations,
