@@ -77,6 +77,8 @@ struct DerivedCaches: Sendable {
     /// The campaigns' rows of a plan (campaigns, entries, decisions), by plan id, per revision: an owner's save
     /// re-reads these, not the whole plan.
     let monitoring = DerivedCache<UUID, PlanMonitoring>(capacity: 64)
+    /// One campaign's data (entries, decisions, submissions, minutes, versions), per revision.
+    let campaigns = DerivedCache<CampaignKey, CampaignRead>(capacity: 128)
     /// Organisations (units, people, assignments), by ente id.
     let organisations = DerivedCache<UUID, OrganisationSnapshot>(capacity: 256)
     /// What the plan tree shows of a plan (outline, counts, warnings), by plan id.
@@ -101,6 +103,16 @@ struct DerivedCaches: Sendable {
         let campaign: String?
         let methodology: String
     }
+}
+
+struct CampaignKey: Hashable, Sendable {
+    let plan: UUID
+    let campaign: String
+}
+
+/// A campaign as read, nil when the plan has none with that key (kept too: a missing key is asked again and again).
+struct CampaignRead: Sendable {
+    let data: CampaignData?
 }
 
 struct DerivedCachesKey: StorageKey { typealias Value = DerivedCaches }

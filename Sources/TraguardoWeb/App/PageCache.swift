@@ -3,7 +3,7 @@ import TraguardoCore
 import TraguardoPersistence
 import Vapor
 
-/// Rendered HTML of the heaviest pages (tree, card, scores), kept per user and per revision of the ente's data.
+/// Rendered HTML of the heaviest pages (tree, card, scores, campaign dashboard and entry form), kept per user and per revision of the ente's data.
 /// The key holds every input of the render: the page's path and query, the user with their grants, the enti of
 /// the switcher and the ente's revision; the CSRF token is left as a placeholder and put in at each response.
 /// A page with a flash message to show is rendered afresh and not kept.
@@ -19,9 +19,10 @@ struct PageCacheKey: StorageKey { typealias Value = PageCache }
 
 extension Request {
     /// Renders the page that `make` reads and builds, or reuses its HTML from the last time this user saw this
-    /// page at this revision. `make` gives the page's title and a function from the layout to the page model.
+    /// page at this revision. `make` gives the page's title and a function from the layout to the page model;
+    /// `extraKey` names any other input of the render (today's date on pages that count days).
     func renderKept<P: PageModel>(
-        _ section: NavSection?, _ make: @escaping @Sendable () async throws -> (title: String, page: @Sendable (Layout) -> P)
+        _ section: NavSection?, extraKey: String = "", _ make: @escaping @Sendable () async throws -> (title: String, page: @Sendable (Layout) -> P)
     ) async throws -> Response {
         guard let cache = application.storage[PageCacheKey.self], let principal = principal, let ente = ente,
             hasSession, session.data[SessionKeys.flash] == nil
@@ -33,7 +34,7 @@ extension Request {
         let key = [
             url.path, url.query ?? "", principal.userID.uuidString, principal.displayName, "\(principal.isSystemAdmin)",
             principal.grants.map { "\($0.enteID):\($0.role.rawValue):\($0.unitIDs.map(\.uuidString).sorted())" }.sorted().joined(separator: ","),
-            enti.map { "\($0.ente.slug)=\($0.ente.name)" }.joined(separator: ","), ente.id.uuidString,
+            enti.map { "\($0.ente.slug)=\($0.ente.name)" }.joined(separator: ","), ente.id.uuidString, extraKey,
         ].joined(separator: "|")
         let parts = try await cache.pages.value(key, revision: ente.revision) {
             let (title, page) = try await make()

@@ -74,9 +74,29 @@ struct EntryController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let context = try await req.campaignContext()
-        let node = try req.node(in: context.bundle)
-        return try await render(req, context, node: node, error: nil)
+        try await req.renderKept(.plans) {
+            let context = try await req.campaignContext()
+            let node = try req.node(in: context.bundle)
+            let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: try await req.plan())
+            let blocked = Self.blocked(context, node)
+            return (
+                "\(node.code ?? node.key) · \(context.data.campaign.title)",
+                { EntryPage.build(layout: $0, context: context, node: node, blocked: blocked, error: nil, evidence: files) }
+            )
+        }
+    }
+
+    /// Why this user cannot change the objective's entries now (nil: they can).
+    static func blocked(_ context: CampaignContext, _ node: PlanNode) -> String? {
+        guard context.allows(.editOwnUnits) else { return "Il tuo ruolo consente di leggere i valori, non di inserirli." }
+        do {
+            try EntryRules.checkEntry(
+                node: node, campaign: context.data.campaign, scope: context.scope, submissions: context.data.submissions,
+                validation: context.data.validation(of: node.key))
+            return nil
+        } catch {
+            return error.message(unitName: context.unitName)
+        }
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -161,18 +181,7 @@ struct EntryController {
     private func render(
         _ req: Request, _ context: CampaignContext, node: PlanNode, error: String?, shown: EntryPage.Values? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
-        var blocked: String?
-        if !context.allows(.editOwnUnits) {
-            blocked = "Il tuo ruolo consente di leggere i valori, non di inserirli."
-        } else {
-            do {
-                try EntryRules.checkEntry(
-                    node: node, campaign: context.data.campaign, scope: context.scope, submissions: context.data.submissions,
-                    validation: context.data.validation(of: node.key))
-            } catch {
-                blocked = error.message(unitName: context.unitName)
-            }
-        }
+        let blocked = Self.blocked(context, node)
         let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: try await req.plan())
         let page = EntryPage.build(
             layout: try await req.layout("\(node.code ?? node.key) · \(context.data.campaign.title)", .plans), context: context, node: node,

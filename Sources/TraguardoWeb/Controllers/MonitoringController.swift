@@ -46,9 +46,10 @@ struct MonitoringController {
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {
-        let context = try await req.campaignContext()
-        let page = CampaignPage.build(layout: try await req.layout(context.data.campaign.title, .plans), context: context)
-        return try await req.render(page)
+        try await req.renderKept(.plans, extraKey: ItalianFormat.day(of: Date()).iso) {
+            let context = try await req.campaignContext()
+            return (context.data.campaign.title, { CampaignPage.build(layout: $0, context: context) })
+        }
     }
 
     @Sendable func move(req: Request) async throws -> Response {
@@ -154,7 +155,10 @@ extension Request {
         let ente = try requireEnte()
         let plan = try await plan()
         let key = parameter("campaign")
-        guard let data = try await store.campaign(key, of: plan) else {
+        let cached = try await application.caches.campaigns.value(CampaignKey(plan: plan.id, campaign: key), revision: ente.revision) {
+            CampaignRead(data: try await self.store.campaign(key, of: plan))
+        }
+        guard let data = cached.data else {
             throw Abort(.notFound, reason: MonitoringError.unknownCampaign(key).description)
         }
         var bundle = try await bundle(of: plan)
