@@ -109,7 +109,10 @@ struct HomeController {
             let asNucleo = allows(.validate) && running.campaign.state == .inValidazione
             guard isManager || !scope.unitKeys.isEmpty || asNucleo else { continue }
             let bundle = try await req.application.planBundle(running.plan, ente: ente, store: req.store)
-            guard let data = try await req.store.campaign(running.campaign.key, of: running.plan) else { continue }
+            let read = try await req.application.caches.campaigns.value(
+                CampaignKey(plan: running.plan.id, campaign: running.campaign.key), revision: ente.revision
+            ) { CampaignRead(data: try await req.store.campaign(running.campaign.key, of: running.plan)) }
+            guard let data = read.data else { continue }
             let toDo = MonitoringToDo.build(
                 campaign: running.campaign, nodes: bundle.nodes, indicators: bundle.indicators, values: data.values, validations: data.validations,
                 scope: isManager || asNucleo ? EntryRules.Scope(unitKeys: [], isManager: true) : scope)
