@@ -128,6 +128,26 @@ struct MonitoringStoreTests {
         }
     }
 
+    /// A save moves the ente's revision (caches of campaign rows and scores) but not its structure revision (the
+    /// decoded plan stays valid); a variation, which changes the plan, moves both.
+    @Test func monitoringMovesTheRevisionNotTheStructure() async throws {
+        try await withTestApp { app in
+            let store = app.store
+            let (plan, node) = try await Self.openCampaign(app)
+            let before = try #require(try await store.ente(slug: "alfa"))
+            try await store.saveEntries(
+                campaign: "M-2024-06", node: node, objective: MonitoringValue(campaignKey: "", nodeKey: "", status: .inLinea), indicators: [],
+                expectedVersion: 0, scope: Self.owner, in: plan, actor: .system)
+            let afterSave = try #require(try await store.ente(slug: "alfa"))
+            #expect(afterSave.revision == before.revision + 1)
+            #expect(afterSave.structureRevision == before.structureRevision)
+            try await store.requestVariation(
+                .weight(to: 50), node: "OB-1", reason: "Riequilibrio dei pesi.", on: Day(year: 2024, month: 7, day: 1)!, in: plan, actor: .system)
+            let afterVariation = try #require(try await store.ente(slug: "alfa"))
+            #expect(afterVariation.structureRevision == before.structureRevision + 1)
+        }
+    }
+
     /// Many writers each read the counter and its version, write counter + 1, and retry on conflict: the final
     /// count equals the number of writers, so no update was lost.
     @Test func parallelWritersLoseNoUpdate() async throws {
