@@ -19,6 +19,8 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Ruolo nell'ente: segretario, responsabile, nucleo, lettore.") var role: String?
         @ArgumentParser.Option(help: "Identificativo dell'ente (es. cassano-d-adda).") var ente: String?
         @ArgumentParser.Option(help: "Codice dell'unità, per il responsabile (ripetibile).") var unit: [String] = []
+        @ArgumentParser.Option(help: "Chiave della persona nell'organigramma, per il responsabile: le unità che dirige in ogni data sono sue.")
+        var person: String?
 
         func run() async throws {
             guard let password = password ?? ProcessInfo.processInfo.environment["TRAGUARDO_PASSWORD"] else {
@@ -43,8 +45,14 @@ struct UserCommand: AsyncParsableCommand {
                             unitIDs.insert(id)
                         }
                     }
-                    if role == .responsabile && unitIDs.isEmpty { AppRunner.fail("un responsabile ha bisogno di almeno un --unit.") }
-                    grants.append(Grant(enteID: enteID, role: role, unitIDs: unitIDs))
+                    if role == .responsabile && unitIDs.isEmpty && person == nil {
+                        AppRunner.fail("un responsabile ha bisogno di almeno un --unit oppure di --person.")
+                    }
+                    if let person {
+                        let org = try await OrganisationStore.snapshot(enteID: enteID, on: app.db)
+                        guard org.person(person) != nil else { AppRunner.fail("--person \(person): persona inesistente nell'ente \(slug).") }
+                    }
+                    grants.append(Grant(enteID: enteID, role: role, unitIDs: unitIDs, personKey: role == .responsabile ? person : nil))
                 } else if !admin {
                     AppRunner.fail("indica --admin oppure --role con --ente.")
                 }

@@ -5,11 +5,15 @@ public struct Grant: Hashable, Sendable, Codable {
     public var enteID: UUID
     public var role: Role
     public var unitIDs: Set<UUID>
+    /// The person of the ente's organisation this user is (a responsabile): the units they hold on a day, from the
+    /// assignments with dal/al, are theirs too.
+    public var personKey: String?
 
-    public init(enteID: UUID, role: Role, unitIDs: Set<UUID> = []) {
+    public init(enteID: UUID, role: Role, unitIDs: Set<UUID> = [], personKey: String? = nil) {
         self.enteID = enteID
         self.role = role
         self.unitIDs = unitIDs
+        self.personKey = personKey
     }
 }
 
@@ -33,6 +37,11 @@ public struct Principal: Hashable, Sendable {
         var roles = Set(grants.filter { $0.enteID == enteID }.map(\.role))
         if isSystemAdmin { roles.insert(.amministratore) }
         return roles
+    }
+
+    /// The person this user is in an ente's organisation, as responsabile.
+    public func personKey(in enteID: UUID) -> String? {
+        grants.first { $0.enteID == enteID && $0.role == .responsabile && $0.personKey != nil }?.personKey
     }
 
     /// Units this user answers for in an ente, as responsabile.

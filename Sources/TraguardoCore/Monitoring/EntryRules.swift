@@ -11,6 +11,19 @@ public enum EntryRules {
             self.isManager = isManager
         }
 
+        /// A responsabile's units in a campaign: those granted to them and those whose holder (titolare, interim…)
+        /// on the reference day is the person they are, from the assignments with dal/al.
+        public static func responsabile(granted: Set<String>, personKey: String?, assignments: [Assignment], on day: Day) -> Scope {
+            var keys = granted
+            if let personKey {
+                for unit in Set(assignments.filter { $0.personKey == personKey }.map(\.unitKey))
+                where Responsibility.holder(of: unit, on: day, in: assignments)?.personKey == personKey {
+                    keys.insert(unit)
+                }
+            }
+            return Scope(unitKeys: keys, isManager: false)
+        }
+
         public func covers(_ node: PlanNode) -> Bool {
             isManager || (!node.ownerUnitKeys.isEmpty && node.ownerUnitKeys.contains { unitKeys.contains($0) })
         }

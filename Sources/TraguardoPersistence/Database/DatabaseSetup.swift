@@ -38,6 +38,7 @@ public enum DatabaseSetup {
         CreateAPITokens(),
         CreateEvidence(),
         AddStructureRevision(),
+        AddMembershipPerson(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

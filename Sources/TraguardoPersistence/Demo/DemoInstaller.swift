@@ -62,8 +62,13 @@ public struct DemoInstaller: Sendable {
                     unitGrant = [try unit.requireID()]
                     unitScope = "\(e.name), \(unit.code) \(unit.name)"
                     let respEnte = try e.requireID()
+                    // The demo responsabile is the person holding that unit in the organisation (the latest assignment),
+                    // so their to-do follows the assignments' dal/al as well as the grant.
+                    let holder = try await AssignmentRecord.query(on: tx).filter(\.$unit.$id == unit.requireID()).with(\.$person).all()
+                        .max { ($0.validFrom ?? "") < ($1.validFrom ?? "") }
                     try await create(
-                        tx, "responsabile", "Responsabile demo", grants: [Grant(enteID: respEnte, role: .responsabile, unitIDs: unitGrant)])
+                        tx, "responsabile", "Responsabile demo",
+                        grants: [Grant(enteID: respEnte, role: .responsabile, unitIDs: unitGrant, personKey: holder?.person.key)])
                     break
                 }
             }

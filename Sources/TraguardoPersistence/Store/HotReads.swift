@@ -28,17 +28,19 @@ extension Store {
             let enteID: UUID?
             let role: String?
             let unitIDs: [UUID]?
+            let personKey: String?
 
             enum CodingKeys: String, CodingKey {
                 case username, role
                 case displayName = "display_name", isSystemAdmin = "is_system_admin", isActive = "is_active"
-                case enteID = "ente_id", unitIDs = "unit_ids"
+                case enteID = "ente_id", unitIDs = "unit_ids", personKey = "person_key"
             }
         }
         let rows = try await sql.select()
             .column(SQLColumn("username", table: "u")).column(SQLColumn("display_name", table: "u"))
             .column(SQLColumn("is_system_admin", table: "u")).column(SQLColumn("is_active", table: "u"))
             .column(SQLColumn("ente_id", table: "m")).column(SQLColumn("role", table: "m")).column(SQLColumn("unit_ids", table: "m"))
+            .column(SQLColumn("person_key", table: "m"))
             .from(SQLAlias(SQLIdentifier(UserRecord.schema), as: SQLIdentifier("u")))
             .join(
                 SQLAlias(SQLIdentifier(MembershipRecord.schema), as: SQLIdentifier("m")), method: SQLJoinMethod.left,
@@ -49,7 +51,7 @@ extension Store {
         guard let first = rows.first, first.isActive else { return nil }
         let grants = rows.compactMap { row -> Grant? in
             guard let ente = row.enteID, let role = row.role.flatMap(Role.init(rawValue:)) else { return nil }
-            return Grant(enteID: ente, role: role, unitIDs: Set(row.unitIDs ?? []))
+            return Grant(enteID: ente, role: role, unitIDs: Set(row.unitIDs ?? []), personKey: row.personKey)
         }
         return Principal(
             userID: userID, username: first.username, displayName: first.displayName, isSystemAdmin: first.isSystemAdmin,

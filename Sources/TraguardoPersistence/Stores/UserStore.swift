@@ -77,7 +77,7 @@ public struct UserStore: Sendable {
     public func addGrant(_ grant: Grant, to user: UserRecord, on db: any Database, actor: Actor) async throws {
         let membership = MembershipRecord(
             userID: try user.requireID(), enteID: grant.enteID, role: grant.role,
-            unitIDs: grant.unitIDs.sorted { $0.uuidString < $1.uuidString })
+            unitIDs: grant.unitIDs.sorted { $0.uuidString < $1.uuidString }, personKey: grant.personKey)
         try await membership.create(on: db)
         try await AuditLog.record(
             on: db, actor: actor, enteID: grant.enteID, entity: .role, entityID: user.username,

@@ -139,15 +139,14 @@ extension Request {
         Links.ente(try requireEnte().ente.slug).plan(plan.plan.key).campaign(parameter("campaign"))
     }
 
-    /// What the user answers for: a manager every unit, a responsabile the units of their grants.
-    func entryScope() async throws -> EntryRules.Scope {
+    /// What the user answers for on a day: a manager every unit, a responsabile the units of their grants and those
+    /// they hold that day.
+    func entryScope(on day: Day) async throws -> EntryRules.Scope {
         let principal = try requirePrincipal()
         let ente = try requireEnte()
         if allows(.managePlan) { return EntryRules.Scope(unitKeys: [], isManager: true) }
         guard allows(.editOwnUnits) else { return EntryRules.Scope(unitKeys: [], isManager: false) }
-        let granted = principal.responsibleUnits(in: ente.id)
-        let keys = try await organisation().unitIDs.filter { granted.contains($0.value) }.map(\.key)
-        return EntryRules.Scope(unitKeys: Set(keys), isManager: false)
+        return EntryRules.Scope.responsabile(principal, enteID: ente.id, organisation: try await organisation(), on: day)
     }
 
     /// The campaign of the URL with everything its pages need, or an Italian 404.
@@ -169,7 +168,8 @@ extension Request {
         return CampaignContext(
             ente: ente.ente.slug, bundle: bundle, data: data,
             sheet: try await scoreSheet(plan, bundle: try await self.bundle(of: plan), campaign: key),
-            scope: try await entryScope(), principal: try requirePrincipal(), enteID: ente.id, today: ItalianFormat.day(of: Date()))
+            scope: try await entryScope(on: data.campaign.asOf), principal: try requirePrincipal(), enteID: ente.id,
+            today: ItalianFormat.day(of: Date()))
     }
 
     /// The score sheet of a plan for one campaign under the ente's methodology, kept per revision of the ente.
@@ -179,5 +179,14 @@ extension Request {
         let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
         let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: input.campaignKey, methodology: "\(methodology.id)#\(version ?? 0)")
         return try await application.caches.scores.value(key, revision: ente.revision) { ScoreSheet(ScoringEngine.score(input)) }
+    }
+}
+
+extension EntryRules.Scope {
+    /// A responsabile's scope from their grants (unit ids) and the person their membership names.
+    static func responsabile(_ principal: Principal, enteID: UUID, organisation org: OrganisationSnapshot, on day: Day) -> EntryRules.Scope {
+        let granted = principal.responsibleUnits(in: enteID)
+        let keys = Set(org.unitIDs.filter { granted.contains($0.value) }.map(\.key))
+        return .responsabile(granted: keys, personKey: principal.personKey(in: enteID), assignments: org.assignments, on: day)
     }
 }

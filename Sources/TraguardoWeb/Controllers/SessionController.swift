@@ -100,11 +100,10 @@ struct HomeController {
             let isManager = allows(.managePlan)
             var scope = EntryRules.Scope(unitKeys: [], isManager: isManager)
             if !isManager && allows(.editOwnUnits) {
-                let granted = principal.responsibleUnits(in: ente.id)
                 let org = try await req.application.caches.organisations.value(ente.id, revision: ente.structureRevision) {
                     try await req.store.organisation(enteID: ente.id)
                 }
-                scope.unitKeys = Set(org.unitIDs.filter { granted.contains($0.value) }.map(\.key))
+                scope = .responsabile(principal, enteID: ente.id, organisation: org, on: running.campaign.asOf)
             }
             let asNucleo = allows(.validate) && running.campaign.state == .inValidazione
             guard isManager || !scope.unitKeys.isEmpty || asNucleo else { continue }

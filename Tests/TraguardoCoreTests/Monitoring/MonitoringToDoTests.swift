@@ -112,3 +112,24 @@ struct MonitoringToDoTests {
         #expect(todo.items.map(\.sentBack) == ["Allegare la determina", nil, nil])
     }
 }
+
+/// A responsabile's units follow the assignments: Rossi is titolare of 02 until 30/04 and interim of 03 from 01/05;
+/// her to-do at 31/03 has 02 (and the granted 01), at 30/06 it has 03 instead of 02.
+@Suite("Monitoring: a responsabile's units on the reference date")
+struct ResponsabileScopeTests {
+    static let assignments = [
+        Assignment(personKey: "P-rossi", unitKey: "U-02", role: .titolare, validity: DayRange(from: day("2024-01-01"), to: day("2024-04-30"))),
+        Assignment(personKey: "P-bianchi", unitKey: "U-02", role: .titolare, validity: DayRange(from: day("2024-05-01"), to: nil)),
+        Assignment(personKey: "P-verdi", unitKey: "U-03", role: .titolare, validity: DayRange(from: day("2024-01-01"), to: day("2024-04-30"))),
+        Assignment(personKey: "P-rossi", unitKey: "U-03", role: .interim, validity: DayRange(from: day("2024-05-01"), to: nil)),
+    ]
+
+    @Test func unitsHeldOnTheDayJoinTheGrantedOnes() {
+        let march = EntryRules.Scope.responsabile(granted: ["U-01"], personKey: "P-rossi", assignments: Self.assignments, on: day("2024-03-31"))
+        #expect(march.unitKeys == ["U-01", "U-02"])
+        let june = EntryRules.Scope.responsabile(granted: ["U-01"], personKey: "P-rossi", assignments: Self.assignments, on: day("2024-06-30"))
+        #expect(june.unitKeys == ["U-01", "U-03"])
+        let noPerson = EntryRules.Scope.responsabile(granted: ["U-01"], personKey: nil, assignments: Self.assignments, on: day("2024-06-30"))
+        #expect(noPerson.unitKeys == ["U-01"] && !noPerson.isManager)
+    }
+}
