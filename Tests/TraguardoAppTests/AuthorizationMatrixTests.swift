@@ -32,7 +32,8 @@ struct AuthorizationMatrixTests {
             editors
         case .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence: viewers
         case .createCampaign, .giveBackUnit, .decideVariation: managers
-        case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence: editors
+        case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo:
+            editors
         case .moveCampaign, .apiMoveCampaign: ["admin", "segretario", "nucleo"]
         case .decide, .addMinutes, .apiDecide: ["nucleo"]
         case .enteAudit, .apiAudit: auditors

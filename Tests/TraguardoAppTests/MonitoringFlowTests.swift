@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TraguardoCore
 import TraguardoPersistence
+import TraguardoSpreadsheet
 import VaporTesting
 
 @testable import TraguardoWeb
@@ -118,6 +119,59 @@ struct MonitoringFlowTests {
             #expect(page.body.string.contains("Verbale n. 1 del 25/07/2024"))
             #expect(page.body.string.contains("Punteggio modificato: 60,00"))
             _ = fixture
+        }
+    }
+
+    /// The to-do as a spreadsheet: downloaded, filled in offline, uploaded with a dry run, then for real; a file
+    /// downloaded before someone else's save is refused whole.
+    @Test func theToDoFilledInOffline() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.install(on: app)
+            let store = app.store
+            var plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
+            _ = try await store.move(
+                plan, to: .approvato, act: Act(organ: "Giunta", date: Day(year: 2024, month: 1, day: 31)), allows: { _ in true }, actor: .system)
+            plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
+            let campaign = Campaign(key: "M-06", title: "Al 30/06", asOf: Day(year: 2024, month: 6, day: 30)!, isFinal: false)
+            try await store.createCampaign(campaign, in: plan, actor: .system)
+            try await store.moveCampaign("M-06", of: plan, to: .aperta, reason: nil, allows: { _ in true }, actor: .system)
+            var owner = Client(app: app)
+            _ = try await owner.login("responsabile")
+            let dashboard = "/enti/alfa/piani/P-2024/monitoraggio/M-06"
+            _ = try await owner.send(.GET, dashboard)
+            let download = try await owner.send(.GET, dashboard + "/foglio?formato=xlsx")
+            #expect(download.status == .ok)
+            let blank = Data(download.body.readableBytesView)
+            let same = try await owner.upload(dashboard + "/carica", file: blank, filename: "todo.xlsx", fields: ["dryRun": "1"])
+            #expect(same.body.string.contains("Prova: 0 obiettivi cambierebbero su 1"))
+            // Filled in offline: what the responsabile's spreadsheet program would save.
+            let bundle = try await store.bundle(of: plan)
+            let items = MonitoringToDo.build(
+                campaign: campaign, nodes: bundle.nodes, indicators: bundle.indicators, values: [], validations: [],
+                scope: EntryRules.Scope(unitKeys: ["U-01"], isManager: false)
+            ).items
+            var filled = CampaignData(campaign: campaign)
+            filled.values = [
+                MonitoringValue(campaignKey: "M-06", nodeKey: "OB-1", status: .inLinea, narrative: "Compilato fuori linea."),
+                MonitoringValue(campaignKey: "M-06", nodeKey: "OB-1", indicatorKey: "OB-1-I1", actual: Measure(number: 72)),
+            ]
+            let file = try ToDoWorkbook.write(campaign: filled, items: items, indicators: bundle.indicators, unitName: { $0 }, as: .xlsx)
+            let dry = try await owner.upload(dashboard + "/carica", file: file, filename: "todo.xlsx", fields: ["dryRun": "1"])
+            #expect(dry.body.string.contains("Prova: 1 obiettivi cambierebbero su 1"))
+            #expect(try #require(try await store.campaign("M-06", of: plan)).values.isEmpty)
+            let applied = try await owner.upload(dashboard + "/carica", file: file, filename: "todo.xlsx")
+            #expect(applied.status == .seeOther)
+            let data = try #require(try await store.campaign("M-06", of: plan))
+            #expect(data.entry("OB-1", indicator: "OB-1-I1")?.actual?.number == 72 && data.version(of: "OB-1") == 1)
+            // The first file was downloaded at version 0: now stale, refused whole.
+            var changed = filled
+            changed.values[1].actual = Measure(number: 80)
+            let stale = try ToDoWorkbook.write(campaign: changed, items: items, indicators: bundle.indicators, unitName: { $0 }, as: .xlsx)
+            let refused = try await owner.upload(dashboard + "/carica", file: stale, filename: "todo.xlsx")
+            #expect(refused.status == .conflict)
+            #expect(try #require(try await store.campaign("M-06", of: plan)).entry("OB-1", indicator: "OB-1-I1")?.actual?.number == 72)
+            let broken = try await owner.upload(dashboard + "/carica", file: Data("non un foglio".utf8), filename: "todo.xlsx")
+            #expect(broken.status == .unprocessableEntity && broken.body.string.contains("nulla è stato scritto"))
         }
     }
 

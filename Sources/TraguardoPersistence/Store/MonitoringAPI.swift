@@ -156,3 +156,21 @@ extension Store {
         return PlanMonitoring(campaigns: rows.campaigns, values: rows.values, validations: rows.validations)
     }
 }
+
+// MARK: entries from a file
+
+extension Store {
+    /// Saves several objectives' entries in one transaction: all or nothing (a stale version anywhere refuses the lot).
+    public func saveEntries(
+        campaign: String, batch: [(node: PlanNode, objective: MonitoringValue, indicators: [MonitoringValue], expectedVersion: Int)],
+        scope: EntryRules.Scope, in plan: StoredPlan, actor: Actor
+    ) async throws {
+        try await db.transaction { tx in
+            for item in batch {
+                _ = try await MonitoringStore.saveEntries(
+                    planID: plan.id, campaignKey: campaign, node: item.node, objective: item.objective, indicators: item.indicators,
+                    expectedVersion: item.expectedVersion, scope: scope, on: tx, actor: actor)
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import TraguardoCore
 import TraguardoPersistence
+import TraguardoSpreadsheet
 import Vapor
 
 /// Monitoring campaigns: the list and its creation form, the dashboard, the lifecycle moves, unit submissions and
@@ -14,6 +15,91 @@ struct MonitoringController {
         routes.on(.submitUnit, use: submit)
         routes.on(.giveBackUnit, use: giveBack)
         routes.on(.addMinutes, use: addMinutes)
+        routes.on(.toDoFile, use: toDoFile)
+        routes.on(.uploadToDo, use: uploadToDo)
+    }
+
+    /// The user's objectives of this campaign, to fill in offline.
+    @Sendable func toDoFile(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let name = req.query("formato") ?? "xlsx"
+        guard let format: SpreadsheetFormat = name == "ods" ? .ods : name == "xlsx" ? .xlsx : nil else {
+            throw Abort(.badRequest, reason: "Formato «\(name)» non disponibile per il foglio: usa xlsx oppure ods.")
+        }
+        let data = try ToDoWorkbook.write(
+            campaign: context.data, items: Self.items(context), indicators: context.bundle.indicators, unitName: context.unitName, as: format)
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: format.mediaType)
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"monitoraggio-\(context.data.campaign.key).\(format == .ods ? "ods" : "xlsx")\"")
+        return response
+    }
+
+    struct ToDoUpload: Content {
+        var file: File
+        var dryRun: String?
+    }
+
+    /// An uploaded to-do file: a dry run lists what would change; otherwise every objective is saved in one
+    /// transaction, each with the version it was downloaded at.
+    @Sendable func uploadToDo(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        let items = Self.items(context)
+        func report(_ summary: String, _ lines: [String], status: HTTPStatus) async throws -> Response {
+            let page = CampaignPage.build(
+                layout: try await req.layout(context.data.campaign.title, .plans), context: context, fileSummary: summary, fileReport: lines)
+            return try await req.render(page, status: status)
+        }
+        guard let upload = try? req.content.decode(ToDoUpload.self), upload.file.data.readableBytes > 0 else {
+            return try await report("Scegli il foglio compilato da caricare.", [], status: .unprocessableEntity)
+        }
+        let read: [ToDoWorkbook.Objective]
+        do {
+            read = try ToDoWorkbook.read(
+                Data(upload.file.data.readableBytesView), as: upload.file.filename.lowercased().hasSuffix(".ods") ? .ods : .xlsx, items: items,
+                indicators: context.bundle.indicators)
+        } catch let errors as WorkbookErrors {
+            return try await report(
+                "Il foglio ha \(errors.errors.count) errori: nulla è stato scritto.", errors.errors.map(\.description), status: .unprocessableEntity)
+        }
+        let changed = read.filter { o in
+            let stored = context.data.values(of: o.nodeKey)
+            let head = stored.first { $0.indicatorKey == nil }
+            let sameHead = head?.status == o.entry.status && head?.statusReason == o.entry.statusReason && head?.narrative == o.entry.narrative
+            let sameValues = o.indicators.allSatisfy { v in
+                let s = stored.first { $0.indicatorKey == v.indicatorKey }
+                return s?.actual?.number == v.actual?.number && s?.actual?.date == v.actual?.date && s?.actual?.flag == v.actual?.flag
+                    && s?.actual?.text == v.actual?.text && s?.progress == v.progress
+            }
+            return !(sameHead && sameValues)
+        }
+        let lines = changed.map { o in
+            let item = items.first { $0.nodeKey == o.nodeKey }
+            let count = o.indicators.filter { $0.actual != nil || $0.progress != nil }.count
+            return "\(item?.code ?? o.nodeKey) \(item?.title ?? ""): \(count) valori, stato \(o.entry.status?.label ?? "non indicato")"
+        }
+        if upload.dryRun != nil {
+            return try await report("Prova: \(changed.count) obiettivi cambierebbero su \(read.count). Nulla è stato scritto.", lines, status: .ok)
+        }
+        let nodes = Dictionary(context.bundle.nodes.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        do {
+            try await req.store.saveEntries(
+                campaign: context.data.campaign.key,
+                batch: changed.compactMap { o in nodes[o.nodeKey].map { ($0, o.entry, o.indicators, o.version) } }, scope: context.scope,
+                in: try await req.plan(), actor: req.actor)
+        } catch let error as MonitoringError {
+            return try await report(error.message(unitName: context.unitName) + " Nulla è stato scritto.", [], status: error.status)
+        }
+        req.flash("Foglio caricato: \(changed.count) obiettivi aggiornati.")
+        return req.redirect(to: context.links.dashboard)
+    }
+
+    /// The objectives the user reports in this campaign (every one for the segretario).
+    static func items(_ c: CampaignContext) -> [MonitoringToDo.Item] {
+        MonitoringToDo.build(
+            campaign: c.data.campaign, nodes: c.bundle.nodes, indicators: c.bundle.indicators, values: c.data.values, validations: c.data.validations,
+            scope: c.scope
+        ).items
     }
 
     @Sendable func list(req: Request) async throws -> Response {

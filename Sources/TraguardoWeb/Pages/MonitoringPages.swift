@@ -133,8 +133,15 @@ struct CampaignPage: PageModel {
     let addMinutesHref: String
     let scoresHref: String
     let today: String
+    let canUseFile: Bool
+    let fileXLSXHref: String
+    let fileODSHref: String
+    let uploadHref: String
+    let fileReport: [String]
+    let fileSummary: String?
 
-    static func build(layout: Layout, context c: CampaignContext) -> CampaignPage {
+    /// `fileSummary`/`fileReport`: the outcome of an uploaded to-do file (a dry run's changes, or its bad cells).
+    static func build(layout: Layout, context c: CampaignContext, fileSummary: String? = nil, fileReport: [String] = []) -> CampaignPage {
         let campaign = c.data.campaign
         let planLinks = Links.ente(c.ente).plan(c.bundle.plan.key)
         let toDo = MonitoringToDo.build(
@@ -199,6 +206,9 @@ struct CampaignPage: PageModel {
             },
             hasMinutes: !c.data.minutes.isEmpty,
             canAddMinutes: c.isNucleo && (campaign.state == .inValidazione || campaign.state == .chiusa), addMinutesHref: c.links.addMinutes,
-            scoresHref: c.links.scores, today: c.today.italian)
+            scoresHref: c.links.scores, today: c.today.italian,
+            canUseFile: c.allows(.editOwnUnits) && campaign.state.acceptsEntries && !toDo.items.isEmpty,
+            fileXLSXHref: c.links.toDoFile("xlsx"), fileODSHref: c.links.toDoFile("ods"), uploadHref: c.links.uploadToDo,
+            fileReport: fileReport, fileSummary: fileSummary)
     }
 }

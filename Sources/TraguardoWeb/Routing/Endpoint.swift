@@ -19,7 +19,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case importForm, importUpload, template
     // monitoring campaigns, entries, validation
     case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
-    case uploadEvidence, downloadEvidence, deleteEvidence
+    case uploadEvidence, downloadEvidence, deleteEvidence, toDoFile, uploadToDo
     // variations of an approved plan
     case variations, requestVariation, decideVariation
     // methodology
@@ -54,7 +54,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence:
+            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo:
             .POST
         default:
             .GET
@@ -104,6 +104,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .previewEntry: return objective + [.literal("anteprima")]
         case .decide: return objective + [.literal("validazione")]
         case .uploadEvidence: return objective + [.literal("allegati")]
+        case .toDoFile: return campaign + [.literal("foglio")]
+        case .uploadToDo: return campaign + [.literal("carica")]
         case .downloadEvidence: return objective + [.literal("allegati"), .item]
         case .deleteEvidence: return objective + [.literal("allegati"), .item, .literal("elimina")]
         case .submitUnit: return campaign + [.literal("settori"), .unit, .literal("invio")]
@@ -142,7 +144,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
             .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence:
             .ente(.viewEnte)
-        case .uploadEvidence, .deleteEvidence: .ente(.editOwnUnits)
+        case .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo: .ente(.editOwnUnits)
         case .apiSaveEntries: .ente(.editOwnUnits)
         case .apiMoveCampaign: .ente(.moveCampaign)
         case .apiDecide: .ente(.validate)
@@ -168,7 +170,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     /// Uploads are collected whole (bounded) so the CSRF field and the file can be read.
     var bodyLimit: ByteCount? {
         switch self {
-        case .importUpload: "20mb"
+        case .importUpload, .uploadToDo: "20mb"
         case .uploadEvidence: "12mb"  // the evidence limit (10 MB) plus the multipart envelope
         default: nil
         }
