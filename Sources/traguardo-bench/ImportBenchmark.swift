@@ -17,21 +17,8 @@ enum ImportBenchmark {
         }
         let json = try Data(contentsOf: url)
         let xlsx = try PlanWorkbook.write(try BundleImporter.decode(json), as: .xlsx)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-
-        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        databases.use(.sqlite(.file(dir.appendingPathComponent("bench.sqlite").path)), as: .sqlite)
-        var logger = Logger(label: "traguardo-bench")
-        logger.logLevel = .warning
-        let migrations = Migrations()
-        migrations.add(DatabaseSetup.migrations)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
-        let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
-        try await DatabaseSetup.tuneSQLite(db)
+        let bench = try await BenchDatabase.open()
+        let db = bench.db
 
         let clock = ContinuousClock()
         func best(_ label: String, _ body: (Int) async throws -> Void) async throws {
@@ -56,6 +43,6 @@ enum ImportBenchmark {
         try await best("importazione XLSX nel database (totale)") { i in
             try await BundleImporter.importBundle(try PlanWorkbook.read(xlsx, as: .xlsx), options: .init(slug: "xlsx-\(i)"), on: db, actor: .system)
         }
-        await databases.shutdownAsync()
+        await bench.close()
     }
 }

@@ -13,20 +13,8 @@ import TraguardoPersistence
 /// structure revision), the campaign scored with the ente's methodology and formatted as the pages print it.
 enum MonitoringBenchmark {
     static func run(repeats: Int) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        databases.use(.sqlite(.file(dir.appendingPathComponent("bench.sqlite").path)), as: .sqlite)
-        var logger = Logger(label: "traguardo-bench")
-        logger.logLevel = .warning
-        let migrations = Migrations()
-        migrations.add(DatabaseSetup.migrations)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
-        let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
-        try await DatabaseSetup.tuneSQLite(db)
+        let bench = try await BenchDatabase.open()
+        let db = bench.db
 
         print("Traguardo — salvataggio di un valore e ricalcolo dei punteggi (\(repeats) ripetizioni, SQLite su file in WAL)")
         for file in DemoInstaller.bundledFiles() {
@@ -80,6 +68,6 @@ enum MonitoringBenchmark {
                 "\(bundle.ente.name): \(bundle.nodes.count) nodi, \(bundle.indicators.count) indicatori — mediana \(median(total)) ms "
                     + "(salvataggio \(median(save)), rilettura delle campagne \(median(read)), punteggi \(median(score))), p90 \(p90(total)) ms")
         }
-        await databases.shutdownAsync()
+        await bench.close()
     }
 }
