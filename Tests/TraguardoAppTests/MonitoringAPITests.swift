@@ -15,13 +15,7 @@ struct MonitoringAPITests {
         try await withTestApp { app in
             let fixture = try await Fixture.install(on: app)
             let store = app.store
-            var plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
-            _ = try await store.move(
-                plan, to: .approvato, act: Act(organ: "Giunta", date: Day(year: 2024, month: 1, day: 31)), allows: { _ in true }, actor: .system)
-            plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
-            try await store.createCampaign(
-                Campaign(key: "M-06", title: "Al 30/06", asOf: Day(year: 2024, month: 6, day: 30)!, isFinal: false), in: plan, actor: .system)
-            try await store.moveCampaign("M-06", of: plan, to: .aperta, reason: nil, allows: { _ in true }, actor: .system)
+            let plan = try await Fixture.openCampaign("M-06", asOf: Day(year: 2024, month: 6, day: 30)!, on: app, enteID: fixture.alfaID)
             let (token, hash) = APIToken.generate()
             try await store.createAPIToken(username: "responsabile", name: "gestionale", tokenHash: hash, actor: .system)
 

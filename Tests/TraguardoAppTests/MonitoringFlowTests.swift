@@ -128,13 +128,8 @@ struct MonitoringFlowTests {
         try await withTestApp { app in
             let fixture = try await Fixture.install(on: app)
             let store = app.store
-            var plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
-            _ = try await store.move(
-                plan, to: .approvato, act: Act(organ: "Giunta", date: Day(year: 2024, month: 1, day: 31)), allows: { _ in true }, actor: .system)
-            plan = try #require(try await store.plan(enteID: fixture.alfaID, key: "P-2024"))
-            let campaign = Campaign(key: "M-06", title: "Al 30/06", asOf: Day(year: 2024, month: 6, day: 30)!, isFinal: false)
-            try await store.createCampaign(campaign, in: plan, actor: .system)
-            try await store.moveCampaign("M-06", of: plan, to: .aperta, reason: nil, allows: { _ in true }, actor: .system)
+            let campaign = Campaign(key: "M-06", title: "M-06", asOf: Day(year: 2024, month: 6, day: 30)!, isFinal: false)
+            let plan = try await Fixture.openCampaign(campaign.key, asOf: campaign.asOf, on: app, enteID: fixture.alfaID)
             var owner = Client(app: app)
             _ = try await owner.login("responsabile")
             let dashboard = "/enti/alfa/piani/P-2024/monitoraggio/M-06"

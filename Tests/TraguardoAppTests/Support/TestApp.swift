@@ -166,3 +166,20 @@ struct Client {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 }
+
+extension Fixture {
+    /// The fixture's plan P-2024 approved, with an open campaign: what monitoring tests start from.
+    static func openCampaign(_ key: String, asOf: Day, isFinal: Bool = false, on app: Application, enteID: UUID) async throws -> StoredPlan {
+        let store = app.store
+        guard var plan = try await store.plan(enteID: enteID, key: "P-2024") else { throw Abort(.notFound) }
+        if plan.plan.state == .bozza {
+            _ = try await store.move(
+                plan, to: .approvato, act: Act(organ: "Giunta", number: "12", date: Day(year: 2024, month: 1, day: 30)), allows: { _ in true },
+                actor: .system)
+            plan = try await store.plan(enteID: enteID, key: "P-2024")!
+        }
+        try await store.createCampaign(Campaign(key: key, title: key, asOf: asOf, isFinal: isFinal), in: plan, actor: .system)
+        try await store.moveCampaign(key, of: plan, to: .aperta, reason: nil, allows: { _ in true }, actor: .system)
+        return plan
+    }
+}
