@@ -19,6 +19,7 @@ struct UserCommand: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Ruolo nell'ente: segretario, responsabile, nucleo, lettore.") var role: String?
         @ArgumentParser.Option(help: "Identificativo dell'ente (es. cassano-d-adda).") var ente: String?
         @ArgumentParser.Option(help: "Codice dell'unità, per il responsabile (ripetibile).") var unit: [String] = []
+        @ArgumentParser.Option(help: "Indirizzo e-mail, per i promemoria.") var email: String?
         @ArgumentParser.Option(help: "Chiave della persona nell'organigramma, per il responsabile: le unità che dirige in ogni data sono sue.")
         var person: String?
 
@@ -57,7 +58,7 @@ struct UserCommand: AsyncParsableCommand {
                     AppRunner.fail("indica --admin oppure --role con --ente.")
                 }
                 try await app.userStore.create(
-                    NewUser(username: username, displayName: name, password: password, isSystemAdmin: admin, grants: grants),
+                    NewUser(username: username, displayName: name, password: password, isSystemAdmin: admin, grants: grants, email: email),
                     on: app.db, actor: .system)
                 print("Utente \(username) creato.")
             }

@@ -31,7 +31,7 @@ struct AuthorizationMatrixTests {
             .removePhase:
             editors
         case .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence: viewers
-        case .createCampaign, .giveBackUnit, .decideVariation: managers
+        case .createCampaign, .giveBackUnit, .decideVariation, .sendReminders: managers
         case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo:
             editors
         case .moveCampaign, .apiMoveCampaign: ["admin", "segretario", "nucleo"]

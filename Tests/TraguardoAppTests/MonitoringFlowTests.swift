@@ -170,6 +170,28 @@ struct MonitoringFlowTests {
         }
     }
 
+    /// The segretario queues reminders to the units that have not submitted: the outbox shows each message, and
+    /// without an e-mail address or SMTP it says so instead of pretending to have sent it.
+    @Test func remindersGoToTheUnitsThatHaveNotSubmitted() async throws {
+        try await withTestApp { app in
+            let fixture = try await Fixture.install(on: app)
+            _ = try await Fixture.openCampaign("M-06", asOf: Day(year: 2024, month: 6, day: 30)!, on: app, enteID: fixture.alfaID)
+            var segretario = Client(app: app)
+            _ = try await segretario.login("segretario")
+            let dashboard = "/enti/alfa/piani/P-2024/monitoraggio/M-06"
+            _ = try await segretario.send(.GET, dashboard)
+            let sent = try await segretario.send(.POST, dashboard + "/promemoria", form: [:])
+            #expect(sent.status == .seeOther)
+            let page = try await segretario.send(.GET, dashboard)
+            #expect(page.body.string.contains("1 promemoria messi in coda."))
+            #expect(page.body.string.contains("responsabile (nessun indirizzo e-mail)"))
+            #expect(page.body.string.contains("da leggere in Traguardo"))
+            var owner = Client(app: app)
+            _ = try await owner.login("responsabile")
+            #expect(try await owner.send(.POST, dashboard + "/promemoria", form: [:]).status == .forbidden)
+        }
+    }
+
     @Test func withoutEntriesEveryScoreIsNonRilevato() async throws {
         try await withTestApp { app in
             _ = try await Fixture.install(on: app)

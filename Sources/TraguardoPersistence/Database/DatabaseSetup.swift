@@ -39,6 +39,7 @@ public enum DatabaseSetup {
         CreateEvidence(),
         AddStructureRevision(),
         AddMembershipPerson(),
+        CreateOutbox(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

@@ -14,6 +14,7 @@ public final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "failed_logins") public var failedLogins: Int
     @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @OptionalField(key: "last_login_at") public var lastLoginAt: Date?
+    @OptionalField(key: "email") public var email: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Children(for: \.$user) public var memberships: [MembershipRecord]
 

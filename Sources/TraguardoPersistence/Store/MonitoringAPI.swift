@@ -174,3 +174,44 @@ extension Store {
         }
     }
 }
+
+// MARK: outbox
+
+/// A message in the outbox, with when it was queued and sent (nil: not sent).
+public struct QueuedMessage: Sendable {
+    public let message: OutboxMessage
+    public let createdAt: Date?
+    public let sentAt: Date?
+}
+
+extension Store {
+    /// Queues messages of an ente (about a campaign), audited as one change.
+    public func enqueue(_ messages: [OutboxMessage], enteID: UUID, campaignKey: String?, actor: Actor) async throws {
+        guard !messages.isEmpty else { return }
+        try await db.transaction { tx in
+            let sql = try PlanStore.sqlDatabase(tx)
+            for m in messages {
+                try await sql.insert(into: "outbox").columns("id", "ente_id", "campaign_key", "data", "created_at")
+                    .values(
+                        SQLBind(UUID()), SQLBind(enteID), SQLBind(campaignKey),
+                        SQLBind(String(decoding: try DocumentCoding.encoder.encode(m), as: UTF8.self)), SQLBind(Date())
+                    ).run()
+            }
+            try await AuditLog.record(
+                on: tx, actor: actor, enteID: enteID, entity: .campaign, entityID: campaignKey ?? "", action: .update,
+                after: ["promemoria": messages.map(\.recipient)])
+        }
+    }
+
+    /// The messages of an ente about a campaign, newest first.
+    public func outbox(enteID: UUID, campaignKey: String) async throws -> [QueuedMessage] {
+        try await PlanStore.sqlDatabase(db).select().columns("data", "created_at", "sent_at").from("outbox")
+            .where("ente_id", .equal, SQLBind(enteID)).where("campaign_key", .equal, SQLBind(campaignKey))
+            .orderBy("created_at", .descending).limit(200).all()
+            .map { row in
+                QueuedMessage(
+                    message: try DocumentCoding.decoder.decode(OutboxMessage.self, from: Data(try row.decode(column: "data", as: String.self).utf8)),
+                    createdAt: try row.decode(column: "created_at", as: Date?.self), sentAt: try row.decode(column: "sent_at", as: Date?.self))
+            }
+    }
+}

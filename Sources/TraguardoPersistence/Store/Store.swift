@@ -45,13 +45,15 @@ public struct Account: Hashable, Sendable {
     public let isSystemAdmin: Bool
     public let lockedUntil: Date?
     public let grants: [Grant]
+    public let email: String?
 
-    public init(username: String, displayName: String, isSystemAdmin: Bool, lockedUntil: Date?, grants: [Grant]) {
+    public init(username: String, displayName: String, isSystemAdmin: Bool, lockedUntil: Date?, grants: [Grant], email: String? = nil) {
         self.username = username
         self.displayName = displayName
         self.isSystemAdmin = isSystemAdmin
         self.lockedUntil = lockedUntil
         self.grants = grants
+        self.email = email
     }
 }
 
@@ -158,7 +160,7 @@ extension Store {
             let user = ms[0].user
             return Account(
                 username: username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
-                lockedUntil: user.lockedUntil, grants: ms.compactMap(\.grant))
+                lockedUntil: user.lockedUntil, grants: ms.compactMap(\.grant), email: user.email)
         }
     }
 

@@ -8,13 +8,17 @@ public struct NewUser: Sendable {
     public var password: String
     public var isSystemAdmin: Bool
     public var grants: [Grant]
+    public var email: String?
 
-    public init(username: String, displayName: String, password: String, isSystemAdmin: Bool = false, grants: [Grant] = []) {
+    public init(
+        username: String, displayName: String, password: String, isSystemAdmin: Bool = false, grants: [Grant] = [], email: String? = nil
+    ) {
         self.username = username
         self.displayName = displayName
         self.password = password
         self.isSystemAdmin = isSystemAdmin
         self.grants = grants
+        self.email = email
     }
 }
 
@@ -65,6 +69,7 @@ public struct UserStore: Sendable {
                 throw UserStoreError.duplicateUsername(new.username)
             }
             let user = UserRecord(username: new.username, displayName: new.displayName, passwordHash: hash, isSystemAdmin: new.isSystemAdmin)
+            user.email = new.email
             try await user.create(on: tx)
             try await AuditLog.record(on: tx, actor: actor, enteID: nil, entity: .user, entityID: new.username, action: .create, after: user.snapshot)
             for grant in new.grants {

@@ -17,6 +17,38 @@ struct MonitoringController {
         routes.on(.addMinutes, use: addMinutes)
         routes.on(.toDoFile, use: toDoFile)
         routes.on(.uploadToDo, use: uploadToDo)
+        routes.on(.sendReminders, use: sendReminders)
+    }
+
+    /// Queues a reminder to each responsabile of a unit that has not submitted (by its grants, or as the person who
+    /// holds the unit on the campaign's reference date).
+    @Sendable func sendReminders(req: Request) async throws -> Response {
+        let context = try await req.campaignContext()
+        guard context.data.campaign.state.acceptsEntries else {
+            throw Abort(.conflict, reason: MonitoringError.notOpen(context.data.campaign.state.label).description)
+        }
+        let org = try await req.organisation()
+        let recipients = try await req.store.members(of: context.enteID).compactMap { account -> Reminders.Recipient? in
+            guard let grant = account.grants.first(where: { $0.role == .responsabile }) else { return nil }
+            let granted = Set(org.unitIDs.filter { grant.unitIDs.contains($0.value) }.map(\.key))
+            let scope = EntryRules.Scope.responsabile(
+                granted: granted, personKey: grant.personKey, assignments: org.assignments, on: context.data.campaign.asOf)
+            return Reminders.Recipient(username: account.username, displayName: account.displayName, email: account.email, unitKeys: scope.unitKeys)
+        }
+        let toDo = MonitoringToDo.build(
+            campaign: context.data.campaign, nodes: context.bundle.nodes, indicators: context.bundle.indicators, values: context.data.values,
+            validations: context.data.validations, scope: EntryRules.Scope(unitKeys: [], isManager: true))
+        let host =
+            req.headers.first(name: .host).map { "http\(req.application.http.server.configuration.tlsConfiguration == nil ? "" : "s")://\($0)" } ?? ""
+        let messages = Reminders.compose(
+            ente: try req.requireEnte().ente.name, plan: context.bundle.plan, toDo: toDo, submissions: context.data.submissions,
+            recipients: recipients,
+            unitName: context.unitName, today: context.today, link: host + context.links.dashboard)
+        try await req.store.enqueue(messages, enteID: context.enteID, campaignKey: context.data.campaign.key, actor: req.actor)
+        req.flash(
+            messages.isEmpty
+                ? "Nessun promemoria da inviare: ogni settore con un responsabile ha inviato i dati." : "\(messages.count) promemoria messi in coda.")
+        return req.redirect(to: context.links.dashboard)
     }
 
     /// The user's objectives of this campaign, to fill in offline.
@@ -134,7 +166,8 @@ struct MonitoringController {
     @Sendable func dashboard(req: Request) async throws -> Response {
         try await req.renderKept(.plans, extraKey: ItalianFormat.day(of: Date()).iso) {
             let context = try await req.campaignContext()
-            return (context.data.campaign.title, { CampaignPage.build(layout: $0, context: context) })
+            let outbox = context.allows(.managePlan) ? try await req.store.outbox(enteID: context.enteID, campaignKey: context.data.campaign.key) : []
+            return (context.data.campaign.title, { CampaignPage.build(layout: $0, context: context, outbox: outbox) })
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TraguardoCore
+import TraguardoPersistence
 
 /// A campaign as a row of a list or a line of the home page.
 struct CampaignSummary: Encodable, Hashable, Sendable {
@@ -139,9 +140,24 @@ struct CampaignPage: PageModel {
     let uploadHref: String
     let fileReport: [String]
     let fileSummary: String?
+    let canRemind: Bool
+    let remindHref: String
+    let outbox: [OutboxRow]
+    let hasOutbox: Bool
+
+    struct OutboxRow: Encodable, Hashable, Sendable {
+        let recipient: String
+        let subject: String
+        let queued: String
+        let status: String
+    }
 
     /// `fileSummary`/`fileReport`: the outcome of an uploaded to-do file (a dry run's changes, or its bad cells).
-    static func build(layout: Layout, context c: CampaignContext, fileSummary: String? = nil, fileReport: [String] = []) -> CampaignPage {
+    /// `outbox`: the reminders queued for this campaign (shown to the segretario; `smtp`: whether mail is configured).
+    static func build(
+        layout: Layout, context c: CampaignContext, fileSummary: String? = nil, fileReport: [String] = [], outbox: [QueuedMessage] = [],
+        smtp: Bool = false
+    ) -> CampaignPage {
         let campaign = c.data.campaign
         let planLinks = Links.ente(c.ente).plan(c.bundle.plan.key)
         let toDo = MonitoringToDo.build(
@@ -209,6 +225,14 @@ struct CampaignPage: PageModel {
             scoresHref: c.links.scores, today: c.today.italian,
             canUseFile: c.allows(.editOwnUnits) && campaign.state.acceptsEntries && !toDo.items.isEmpty,
             fileXLSXHref: c.links.toDoFile("xlsx"), fileODSHref: c.links.toDoFile("ods"), uploadHref: c.links.uploadToDo,
-            fileReport: fileReport, fileSummary: fileSummary)
+            fileReport: fileReport, fileSummary: fileSummary,
+            canRemind: c.allows(.managePlan) && campaign.state.acceptsEntries, remindHref: c.links.sendReminders,
+            outbox: outbox.map { q in
+                OutboxRow(
+                    recipient: q.message.recipient + (q.message.email.map { " <\($0)>" } ?? " (nessun indirizzo e-mail)"), subject: q.message.subject,
+                    queued: q.createdAt.map { ItalianFormat.day(of: $0).italian } ?? "—",
+                    status: q.sentAt != nil
+                        ? "inviato" : q.message.email == nil ? "da leggere in Traguardo" : smtp ? "in coda" : "in coda: invio e-mail non configurato")
+            }, hasOutbox: !outbox.isEmpty)
     }
 }

@@ -19,7 +19,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case importForm, importUpload, template
     // monitoring campaigns, entries, validation
     case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
-    case uploadEvidence, downloadEvidence, deleteEvidence, toDoFile, uploadToDo
+    case uploadEvidence, downloadEvidence, deleteEvidence, toDoFile, uploadToDo, sendReminders
     // variations of an approved plan
     case variations, requestVariation, decideVariation
     // methodology
@@ -54,7 +54,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo:
+            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders:
             .POST
         default:
             .GET
@@ -105,6 +105,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .decide: return objective + [.literal("validazione")]
         case .uploadEvidence: return objective + [.literal("allegati")]
         case .toDoFile: return campaign + [.literal("foglio")]
+        case .sendReminders: return campaign + [.literal("promemoria")]
         case .uploadToDo: return campaign + [.literal("carica")]
         case .downloadEvidence: return objective + [.literal("allegati"), .item]
         case .deleteEvidence: return objective + [.literal("allegati"), .item, .literal("elimina")]
@@ -152,7 +153,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .decideVariation: .ente(.managePlan)
         // Opening and transmitting is the segretario's, closing the Nucleo's: the campaign's lifecycle decides per move.
         case .moveCampaign: .ente(.moveCampaign)
-        case .createCampaign, .giveBackUnit: .ente(.managePlan)
+        case .createCampaign, .giveBackUnit, .sendReminders: .ente(.managePlan)
         case .saveEntry, .previewEntry, .submitUnit: .ente(.editOwnUnits)
         case .decide, .addMinutes: .ente(.validate)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,

@@ -85,6 +85,7 @@ struct CampaignLinks: Hashable, Sendable {
     var addMinutes: String { Endpoint.addMinutes.path(values) }
     func toDoFile(_ format: String) -> String { Endpoint.toDoFile.path(values, query: [("formato", format)]) }
     var uploadToDo: String { Endpoint.uploadToDo.path(values) }
+    var sendReminders: String { Endpoint.sendReminders.path(values) }
     func entry(_ node: String) -> String { Endpoint.entry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func saveEntry(_ node: String) -> String { Endpoint.saveEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func previewEntry(_ node: String) -> String { Endpoint.previewEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }

@@ -133,3 +133,32 @@ struct ResponsabileScopeTests {
         #expect(noPerson.unitKeys == ["U-01"] && !noPerson.isManager)
     }
 }
+
+/// Reminders: only responsabili of units that have not submitted get one, with what is missing and the days left.
+@Suite("Monitoring: reminders")
+struct ReminderTests {
+    @Test func onlyUnitsThatHaveNotSubmittedAreReminded() {
+        let campaign = Campaign(
+            key: "M-06", title: "Al 30/06", asOf: day("2024-06-30"), entryDeadline: day("2024-07-20"), isFinal: false, state: .aperta)
+        let nodes = [
+            PlanNode(key: "A", level: .performanceObjective, code: "1", title: "Atti digitali", ownerUnitKeys: ["U-01"]),
+            PlanNode(key: "B", level: .performanceObjective, code: "2", title: "Pagamenti", ownerUnitKeys: ["U-02"]),
+        ]
+        let toDo = MonitoringToDo.build(
+            campaign: campaign, nodes: nodes,
+            indicators: [Indicator(key: "A1", nodeKey: "A", name: "Atti", form: .percent, target: Target(number: 90))],
+            values: [], validations: [], scope: EntryRules.Scope(unitKeys: [], isManager: true))
+        let messages = Reminders.compose(
+            ente: "Comune di Alfa", plan: Plan(key: "P", title: "PIAO 2024-2026", firstYear: 2024, lastYear: 2026, year: 2024), toDo: toDo,
+            submissions: [UnitSubmission(campaignKey: "M-06", unitKey: "U-02", state: .inviata)],
+            recipients: [
+                Reminders.Recipient(username: "rossi", displayName: "Anna Rossi", email: "rossi@comune.example", unitKeys: ["U-01"]),
+                Reminders.Recipient(username: "verdi", displayName: "Luca Verdi", email: nil, unitKeys: ["U-02"]),
+            ], unitName: { $0 == "U-01" ? "01 – AFFARI GENERALI" : $0 }, today: day("2024-07-15"), link: "https://traguardo.example/x")
+        #expect(messages.map(\.recipient) == ["rossi"])
+        #expect(messages[0].subject == "Promemoria: Al 30/06 – Comune di Alfa")
+        #expect(messages[0].body.contains("attende i dati di 01 – AFFARI GENERALI."))
+        #expect(messages[0].body.contains("La scadenza è il 20/07/2024 (tra 5 giorni)."))
+        #expect(messages[0].body.contains("Obiettivi completi: 0 su 1.") && messages[0].body.contains("- 1 Atti digitali"))
+    }
+}
