@@ -29,15 +29,15 @@ struct EntryController {
         do {
             let saved = try await req.store.addEvidence(
                 campaign: context.data.campaign.key, node: node, filename: upload.file.filename, bytes: bytes,
-                sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(), scope: context.scope, in: try await req.plan(),
+                sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(), scope: context.scope, in: context.plan,
                 actor: req.actor)
             req.flash("Allegato «\(saved.filename)» aggiunto.")
             return req.redirect(to: context.links.entry(node.key))
         } catch let error as EvidenceError {
             return try await render(req, context, node: node, error: error.description, status: .unprocessableEntity)
         } catch let error as MonitoringError {
-            if error.status == .forbidden { throw Abort(.forbidden, reason: error.description) }
-            return try await render(req, context, node: node, error: error.description, status: error.status)
+            if error.httpStatus == .forbidden { throw Abort(.forbidden, reason: error.description) }
+            return try await render(req, context, node: node, error: error.description, status: error.httpStatus)
         }
     }
 
@@ -63,11 +63,11 @@ struct EntryController {
         guard let id = UUID(uuidString: req.parameter("item")) else { throw Abort(.notFound, reason: EvidenceError.unknown.description) }
         do {
             try await req.store.deleteEvidence(
-                id, campaign: context.data.campaign.key, node: node, scope: context.scope, in: try await req.plan(), actor: req.actor)
+                id, campaign: context.data.campaign.key, node: node, scope: context.scope, in: context.plan, actor: req.actor)
         } catch let error as EvidenceError {
             throw Abort(.notFound, reason: error.description)
         } catch let error as MonitoringError {
-            throw Abort(error.status, reason: error.description)
+            throw Abort(error.httpStatus, reason: error.description)
         }
         req.flash("Allegato eliminato.")
         return req.redirect(to: context.links.entry(node.key))
@@ -77,7 +77,7 @@ struct EntryController {
         try await req.renderKept(.plans) {
             let context = try await req.campaignContext()
             let node = try req.node(in: context.bundle)
-            let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: try await req.plan())
+            let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: context.plan)
             let blocked = Self.blocked(context, node)
             return (
                 "\(node.code ?? node.key) · \(context.data.campaign.title)",
@@ -113,13 +113,14 @@ struct EntryController {
         do {
             try await req.store.saveEntries(
                 campaign: context.data.campaign.key, node: node, objective: entries.objective, indicators: entries.indicators,
-                expectedVersion: form.version ?? 0, scope: context.scope, in: try await req.plan(), actor: req.actor)
+                expectedVersion: form.version ?? 0, scope: context.scope, in: context.plan, actor: req.actor)
         } catch let error as MonitoringError {
-            if error.status == .forbidden { throw Abort(.forbidden, reason: error.description) }
+            if error.httpStatus == .forbidden { throw Abort(.forbidden, reason: error.description) }
             // A conflict shows the current entries: what the user typed is kept in the message, nothing is overwritten.
             let shown = error == .conflict ? nil : form.typed
             return try await render(
-                req, try await req.campaignContext(), node: node, error: error.message(unitName: context.unitName), shown: shown, status: error.status
+                req, try await req.campaignContext(), node: node, error: error.message(unitName: context.unitName), shown: shown,
+                status: error.httpStatus
             )
         }
         req.flash("Valori di «\(node.title)» salvati.")
@@ -170,11 +171,11 @@ struct EntryController {
         do {
             let saved = try await req.store.decide(
                 decision.kind, node: node.key, campaign: context.data.campaign.key, score: decision.score, reason: form.reason ?? "",
-                computed: computed, rounding: methodology.rounding, minutes: form.minutes.nonEmpty, in: try await req.plan(), actor: req.actor)
+                computed: computed, rounding: methodology.rounding, minutes: form.minutes.nonEmpty, in: context.plan, actor: req.actor)
             req.flash("«\(node.title)»: \(saved.kind.label.lowercased()).")
             return req.redirect(to: context.links.entry(node.key))
         } catch let error as MonitoringError {
-            return try await render(req, context, node: node, error: error.description, status: error.status)
+            return try await render(req, context, node: node, error: error.description, status: error.httpStatus)
         }
     }
 
@@ -182,7 +183,7 @@ struct EntryController {
         _ req: Request, _ context: CampaignContext, node: PlanNode, error: String?, shown: EntryPage.Values? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let blocked = Self.blocked(context, node)
-        let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: try await req.plan())
+        let files = try await req.store.evidence(campaign: context.data.campaign.key, node: node.key, in: context.plan)
         let page = EntryPage.build(
             layout: try await req.layout("\(node.code ?? node.key) · \(context.data.campaign.title)", .plans), context: context, node: node,
             blocked: blocked, error: error, shown: shown, evidence: files)

@@ -104,13 +104,13 @@ struct MonitoringAPIController {
             }
             values.append(v)
         }
-        let version = try await MonitoringError.asAbort {
+        let version = try await Refusals.asAbort {
             try await req.store.saveEntries(
                 campaign: context.data.campaign.key, node: node, objective: objective, indicators: values, expectedVersion: body.version,
-                scope: context.scope, in: try await req.plan(), actor: req.actor)
+                scope: context.scope, in: context.plan, actor: req.actor)
         }
         // The score after this save: the cached plan is of the revision this request started with, so read it again.
-        let bundle = try await req.store.bundle(of: try await req.plan())
+        let bundle = try await req.store.bundle(of: context.plan)
         let (methodology, _) = try await req.methodology(year: bundle.plan.year)
         let sheet = ScoreSheet(ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: context.data.campaign.key)))
         return Saved(version: version, computed: sheet.objectives.first { $0.key == node.key }?.computed ?? ScoreSheet.notReported)
@@ -126,7 +126,7 @@ struct MonitoringAPIController {
         let body = try req.content.decode(Move.self)
         let principal = try req.requirePrincipal()
         let enteID = try req.requireEnte().id
-        return try await MonitoringError.asAbort {
+        return try await Refusals.asAbort {
             try await req.store.moveCampaign(
                 req.parameter("campaign"), of: plan, to: body.to, reason: body.reason,
                 allows: { AccessPolicy.allows(principal, $0, enteID: enteID) }, actor: req.actor)
@@ -147,10 +147,10 @@ struct MonitoringAPIController {
         let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
         let computed = ScoringEngine.score(ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key))
             .objective(node.key)?.computed
-        return try await MonitoringError.asAbort {
+        return try await Refusals.asAbort {
             try await req.store.decide(
                 body.kind, node: node.key, campaign: context.data.campaign.key, score: body.score, reason: body.reason ?? "", computed: computed,
-                rounding: methodology.rounding, minutes: body.minutes.nonEmpty, in: try await req.plan(), actor: req.actor)
+                rounding: methodology.rounding, minutes: body.minutes.nonEmpty, in: context.plan, actor: req.actor)
         }
     }
 

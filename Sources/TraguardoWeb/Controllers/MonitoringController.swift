@@ -118,9 +118,9 @@ struct MonitoringController {
             try await req.store.saveEntries(
                 campaign: context.data.campaign.key,
                 batch: changed.compactMap { o in nodes[o.nodeKey].map { ($0, o.entry, o.indicators, o.version) } }, scope: context.scope,
-                in: try await req.plan(), actor: req.actor)
+                in: context.plan, actor: req.actor)
         } catch let error as MonitoringError {
-            return try await report(error.message(unitName: context.unitName) + " Nulla è stato scritto.", [], status: error.status)
+            return try await report(error.message(unitName: context.unitName) + " Nulla è stato scritto.", [], status: error.httpStatus)
         }
         req.flash("Foglio caricato: \(changed.count) obiettivi aggiornati.")
         return req.redirect(to: context.links.dashboard)
@@ -150,7 +150,7 @@ struct MonitoringController {
         } catch let error as FormError {
             return try await renderList(req, form: form, error: error.message, status: .unprocessableEntity)
         } catch let error as MonitoringError {
-            return try await renderList(req, form: form, error: error.description, status: error.status)
+            return try await renderList(req, form: form, error: error.description, status: error.httpStatus)
         }
     }
 
@@ -179,7 +179,7 @@ struct MonitoringController {
         }
         let principal = try req.requirePrincipal()
         let enteID = try req.requireEnte().id
-        let moved = try await MonitoringError.asAbort {
+        let moved = try await Refusals.asAbort {
             try await req.store.moveCampaign(
                 req.parameter("campaign"), of: plan, to: state, reason: form.reason, allows: { AccessPolicy.allows(principal, $0, enteID: enteID) },
                 actor: req.actor)
@@ -194,8 +194,8 @@ struct MonitoringController {
         guard context.scope.isManager || context.scope.unitKeys.contains(unit) else {
             throw Abort(.forbidden, reason: "Puoi inviare solo i dati dei settori di cui sei responsabile.")
         }
-        let plan = try await req.plan()
-        try await MonitoringError.asAbort {
+        let plan = context.plan
+        try await Refusals.asAbort {
             try await req.store.submit(unit: unit, campaign: context.data.campaign.key, on: context.today, in: plan, actor: req.actor)
         }
         req.flash("Dati di «\(context.unitName(unit))» inviati al segretario.")
@@ -206,8 +206,8 @@ struct MonitoringController {
         let context = try await req.campaignContext()
         let unit = req.parameter("unit")
         let form = try req.content.decode(GiveBackForm.self)
-        let plan = try await req.plan()
-        try await MonitoringError.asAbort {
+        let plan = context.plan
+        try await Refusals.asAbort {
             try await req.store.giveBack(
                 unit: unit, campaign: context.data.campaign.key, note: form.note ?? "", on: context.today, in: plan, actor: req.actor)
         }
@@ -224,32 +224,9 @@ struct MonitoringController {
         case .success(let m): minutes = m
         case .failure(let error): throw Abort(.unprocessableEntity, reason: error.message)
         }
-        try await MonitoringError.asAbort { try await req.store.addMinutes(minutes, in: plan, actor: req.actor) }
+        try await Refusals.asAbort { try await req.store.addMinutes(minutes, in: plan, actor: req.actor) }
         req.flash("\(minutes.label) registrato.")
         return req.redirect(to: try req.campaignLinks(plan).dashboard)
-    }
-}
-
-extension MonitoringError {
-    /// The HTTP status of a refusal: someone else's objective is forbidden, a stale version a conflict.
-    var status: HTTPStatus {
-        switch self {
-        case .forbidden, .notYourObjective: .forbidden
-        // The request is fine, the campaign's state is not: someone moved it, or it is not time yet.
-        case .conflict, .sameState, .transitionNotAllowed, .notOpen, .unitSubmitted, .notInValidation, .planNotApproved: .conflict
-        case .unknownCampaign: .notFound
-        default: .unprocessableEntity
-        }
-    }
-
-    /// Runs a store change; a refusal of the core's rules becomes an error page (or JSON) with its Italian message.
-    @discardableResult
-    static func asAbort<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as MonitoringError {
-            throw Abort(error.status, reason: error.description)
-        }
     }
 }
 
@@ -285,7 +262,7 @@ extension Request {
         (bundle.nodes, bundle.indicators) = VariationRules.inForce(
             on: data.campaign.asOf, nodes: bundle.nodes, indicators: bundle.indicators, variations: bundle.variations)
         return CampaignContext(
-            ente: ente.ente.slug, bundle: bundle, data: data,
+            ente: ente.ente.slug, plan: plan, bundle: bundle, data: data,
             sheet: try await scoreSheet(plan, bundle: try await self.bundle(of: plan), campaign: key),
             scope: try await entryScope(on: data.campaign.asOf), principal: try requirePrincipal(), enteID: ente.id,
             today: ItalianFormat.day(of: Date()))

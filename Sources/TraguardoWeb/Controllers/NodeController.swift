@@ -79,7 +79,7 @@ struct NodeController {
         let plan = try await req.plan()
         let node = try req.node(in: try await req.bundle(of: plan))
         try await req.authorizeEdit(node.ownerUnitKeys)
-        try await PlanRuleError.asAbort { try await req.store.deleteNode(node.key, in: plan, actor: req.actor) }
+        try await Refusals.asAbort { try await req.store.deleteNode(node.key, in: plan, actor: req.actor) }
         req.flash("«\(node.title)» eliminato.")
         return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).tree)
     }
@@ -88,7 +88,7 @@ struct NodeController {
         let plan = try await req.plan()
         let node = try req.node(in: try await req.bundle(of: plan))
         try await req.authorizeEdit(node.ownerUnitKeys)
-        let key = try await PlanRuleError.asAbort { try await req.store.duplicateNode(node.key, in: plan, actor: req.actor) }
+        let key = try await Refusals.asAbort { try await req.store.duplicateNode(node.key, in: plan, actor: req.actor) }
         req.flash("Copia di «\(node.title)» creata.")
         return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).node(key).edit)
     }
@@ -116,7 +116,7 @@ struct IndicatorController {
         let node = try req.node(in: try await req.bundle(of: plan))
         try await req.authorizeEdit(node.ownerUnitKeys)
         let indicator = try req.content.decode(IndicatorInput.self).indicator(of: node.key).get()
-        try await PlanRuleError.asAbort(prefix: "Indicatore: ") { try await req.store.add(indicator, to: plan, actor: req.actor) }
+        try await Refusals.asAbort(prefix: "Indicatore: ") { try await req.store.add(indicator, to: plan, actor: req.actor) }
         req.flash("Indicatore aggiunto.")
         return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).node(node.key).card)
     }
@@ -138,7 +138,7 @@ struct PhaseController {
         let node = try req.node(in: try await req.bundle(of: plan))
         try await req.authorizeEdit(node.ownerUnitKeys)
         let phase = try req.content.decode(PhaseForm.self).phase(of: node.key).get()
-        try await PlanRuleError.asAbort(prefix: "Fase: ") { try await req.store.add(phase, to: plan, actor: req.actor) }
+        try await Refusals.asAbort(prefix: "Fase: ") { try await req.store.add(phase, to: plan, actor: req.actor) }
         req.flash("Fase aggiunta.")
         return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).node(node.key).card)
     }
@@ -152,7 +152,7 @@ private func removeItem(_ req: Request, _ kind: PlanItemKind, _ message: String)
     let plan = try await req.plan()
     let node = try req.node(in: try await req.bundle(of: plan))
     try await req.authorizeEdit(node.ownerUnitKeys)
-    try await PlanRuleError.asAbort { try await req.store.remove(kind, key: req.parameter("item"), of: node.key, in: plan, actor: req.actor) }
+    try await Refusals.asAbort { try await req.store.remove(kind, key: req.parameter("item"), of: node.key, in: plan, actor: req.actor) }
     req.flash(message)
     return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).node(node.key).card)
 }
@@ -180,18 +180,6 @@ extension Request {
     func authorizeEdit(_ ownerUnitKeys: [String]) async throws {
         guard try await mayEdit(ownerUnitKeys) else {
             throw Abort(.forbidden, reason: "Puoi modificare solo gli obiettivi delle unità di cui sei responsabile.")
-        }
-    }
-}
-
-extension PlanRuleError {
-    /// Runs a store change; a refusal of the core's rules becomes a 422 with its Italian message.
-    @discardableResult
-    static func asAbort<T>(prefix: String = "", _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as PlanRuleError {
-            throw Abort(.unprocessableEntity, reason: prefix + error.description)
         }
     }
 }

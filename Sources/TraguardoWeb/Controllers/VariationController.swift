@@ -34,7 +34,7 @@ struct VariationController {
         case .success(let c): change = c
         case .failure(let error): throw Abort(.unprocessableEntity, reason: error.message)
         }
-        let variation = try await VariationError.asAbort {
+        let variation = try await Refusals.asAbort {
             try await req.store.requestVariation(
                 change, node: node.key, reason: form.reason ?? "", on: ItalianFormat.day(of: Date()), in: plan, actor: req.actor)
         }
@@ -60,18 +60,7 @@ struct VariationController {
                     : "Variazione n. \(number) respinta.")
             return req.redirect(to: Links.ente(try req.requireEnte().ente.slug).plan(plan.plan.key).variations)
         } catch let error as VariationError {
-            return try await render(req, error: error.description, status: error == .unknown(number) ? .notFound : .unprocessableEntity)
-        }
-    }
-}
-
-extension VariationError {
-    @discardableResult
-    static func asAbort<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as VariationError {
-            throw Abort(.unprocessableEntity, reason: error.description)
+            return try await render(req, error: error.description, status: error.httpStatus)
         }
     }
 }

@@ -53,6 +53,7 @@ struct CampaignListPage: PageModel {
 /// What the pages of one campaign share: who looks, what they answer for, the scores of the campaign.
 struct CampaignContext: Sendable {
     let ente: String
+    let plan: StoredPlan
     let bundle: PlanBundle
     let data: CampaignData
     let sheet: ScoreSheet
