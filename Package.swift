@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point inward only: CLI → Web → Persistence / Spreadsheet → Core. Core imports Foundation and nothing else.
+// Layers point inward only: CLI → Web → Persistence / Spreadsheet / Mail → Core. Core imports Foundation and nothing else.
 let package = Package(
     name: "Traguardo",
     platforms: [.macOS(.v14)],
@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.34.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
@@ -39,9 +42,20 @@ let package = Package(
             dependencies: ["TraguardoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "TraguardoMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        .target(
             name: "TraguardoWeb",
             dependencies: [
                 "TraguardoCore",
+                "TraguardoMail",
                 "TraguardoPersistence",
                 "TraguardoSpreadsheet",
                 .product(name: "Vapor", package: "vapor"),
@@ -71,6 +85,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
+        .testTarget(name: "TraguardoMailTests", dependencies: ["TraguardoMail"]),
         .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TraguardoWebTests",
@@ -88,6 +103,7 @@ let package = Package(
                 "TraguardoWeb",
                 "TraguardoSpreadsheet",
                 "TraguardoPersistence",
+                "TraguardoMail",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

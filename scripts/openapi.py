@@ -39,7 +39,9 @@ schemas = {
     "CampaignState": {"type": "string", "enum": ["da-aprire", "aperta", "in-validazione", "chiusa", "riaperta"]},
     "Campaign": {"type": "object", "required": ["key", "title", "asOf", "isFinal", "state"],
                  "properties": {"key": STRING, "title": STRING, "asOf": DAY, "entryDeadline": DAY, "isFinal": {"type": "boolean"},
-                                "state": ref("CampaignState"), "reopenReason": STRING}},
+                                "state": ref("CampaignState"), "reopenReason": STRING,
+                                "reminderDays": {"type": "array", "items": {"type": "integer"},
+                                                 "description": "Promemoria automatici: giorni prima della scadenza (-1 = il giorno dopo)."}}},
     "ProgressStatus": {"type": "string", "enum": [
         "in-linea", "non-in-linea-azioni-avviate", "non-in-linea-azioni-immediate", "in-corso", "raggiunto",
         "parzialmente-raggiunto", "non-raggiunto", "rinviato", "non-valutabile", "non-consuntivato", "escluso", "non-in-linea"]},
@@ -56,7 +58,32 @@ schemas = {
                                     "validations": {"type": "array", "items": ref("Validation")},
                                     "submissions": {"type": "array", "items": OBJ}, "minutes": {"type": "array", "items": OBJ},
                                     "versions": {"type": "object", "additionalProperties": {"type": "integer"},
-                                                 "description": "Versione dei dati di ogni obiettivo, da rimandare nel PUT (0 = nessun dato)."}}},
+                                                 "description": "Versione dei dati di ogni obiettivo, da rimandare nel PUT (0 = nessun dato)."},
+                                    "lastChanges": {"type": "object", "additionalProperties": {"type": "string", "format": "date-time"},
+                                                    "description": "Ultima modifica dei dati di ogni obiettivo."},
+                                    "organisational": {"type": "array", "items": ref("OrganisationalValue")},
+                                    "organisationalVersions": {"type": "object", "additionalProperties": {"type": "integer"}}}},
+    "OrganisationalValue": {"type": "object", "required": ["campaignKey", "key", "value"],
+                            "properties": {"campaignKey": STRING, "key": {"type": "string", "description": "Chiave dell'indicatore (o della dimensione con grado inserito) nella metodologia."},
+                                           "value": {"type": "number"}, "source": {"type": "string", "description": "Fonte del dato."}, "note": STRING}},
+    "OrganisationalFigures": {"type": "object", "required": ["values", "versions", "dimensions"],
+                              "properties": {"values": {"type": "array", "items": ref("OrganisationalValue")},
+                                             "versions": {"type": "object", "additionalProperties": {"type": "integer"},
+                                                          "description": "Versione di ogni valore, da rimandare nel PUT (0 = nessun valore)."},
+                                             "points": {"type": "number", "description": "Punti totali; assente se non rilevata."},
+                                             "totalPoints": {"type": "number"},
+                                             "dimensions": {"type": "array", "items": {
+                                                 "type": "object", "required": ["key", "name", "maxPoints"],
+                                                 "properties": {"key": STRING, "name": STRING, "maxPoints": {"type": "number"},
+                                                                "achievement": {"type": "number", "description": "Percentuale; assente: non rilevato."},
+                                                                "points": {"type": "number", "description": "Assente: non rilevato."}}}}}},
+    "OrganisationalInput": {"type": "object", "required": ["values"],
+                            "properties": {"values": {"type": "array", "items": {
+                                "type": "object", "required": ["key", "version"],
+                                "properties": {"key": STRING, "value": {"type": ["number", "null"], "description": "null toglie il valore."},
+                                               "source": STRING, "note": STRING,
+                                               "version": {"type": "integer", "minimum": 0,
+                                                           "description": "La versione letta; se nel frattempo è cambiata la risposta è 409 e nulla viene scritto."}}}}}},
     "Entries": {"type": "object", "required": ["version"],
                 # RINVIATO and NON VALUTABILE take the objective out of the count: they need their reason.
                 "if": {"required": ["status"], "properties": {"status": {"enum": ["rinviato", "non-valutabile"]}}},
@@ -118,7 +145,8 @@ def op(summary, responses, parameters=(), body=None, tag="Monitoraggio"):
 
 BASE = "/api/v1/enti/{ente}/piani/{plan}/campagne"
 ENTITIES = ["ente", "unita", "persona", "incarico", "referente-politico", "piano", "nodo", "indicatore", "fase", "metodologia", "utente",
-            "ruolo", "sessione", "campagna", "valore-monitoraggio", "validazione", "invio-settore", "verbale", "variazione"]
+            "ruolo", "sessione", "campagna", "valore-monitoraggio", "validazione", "invio-settore", "verbale", "variazione",
+            "performance-organizzativa"]
 OPTIONAL_DATE = {"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}]}
 ACTIONS = ["create", "update", "delete", "login", "login-failed", "logout", "import"]
 paths = {
@@ -163,6 +191,14 @@ paths = {
     BASE + "/{campaign}/punteggi": {"get": op(
         "Punteggi della campagna secondo la metodologia dell'ente", {"200": ok(ref("ScoreSheet")), "404": error("Piano o campagna inesistente.")},
         [ENTE, PLAN, CAMPAIGN], tag="Validazione")},
+    BASE + "/{campaign}/performance-organizzativa": {
+        "get": op("Valori e punti della performance organizzativa nella campagna",
+                  {"200": ok(ref("OrganisationalFigures")), "404": error("Piano o campagna inesistente.")}, [ENTE, PLAN, CAMPAIGN]),
+        "put": op("Inserisce o corregge i valori della performance organizzativa (blocco ottimistico per valore)",
+                  {"200": ok(ref("OrganisationalFigures")), "400": error("Corpo non valido."), "404": error("Piano o campagna inesistente, o indicatore non previsto dalla metodologia."),
+                   "409": error("Valore modificato da altri dopo la lettura, o campagna chiusa: nulla è stato scritto."),
+                   "422": error("Percentuale fuori da 0–100, valore ripetuto, o metodologia senza performance organizzativa.")},
+                  [ENTE, PLAN, CAMPAIGN], "OrganisationalInput")},
 }
 
 doc = {

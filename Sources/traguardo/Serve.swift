@@ -18,6 +18,15 @@ struct Serve: AsyncParsableCommand {
                 Demo.printAccounts(accounts)
             }
             print("Traguardo in ascolto su http://\(hostname):\(port) (database \(settings.database.engineName): \(settings.database.redacted))")
+            if let mail = settings.mail {
+                print("E-mail: invio tramite \(mail.host):\(mail.port) (\(mail.security.rawValue)) da \(mail.from.address)")
+            } else {
+                print("E-mail: SMTP_HOST non impostato, i promemoria restano nella coda visibile nelle pagine")
+            }
+            // Automatic reminders and the outbox, once a minute, for as long as the server runs.
+            let worker = app.mailWorker(fallbackBaseURL: "http://\(hostname):\(port)")
+            let mailTask = Task { await worker.run() }
+            defer { mailTask.cancel() }
             try await app.execute()
         }
     }

@@ -34,7 +34,8 @@ struct AuthorizationMatrixTests {
         case .createCampaign, .giveBackUnit, .decideVariation, .sendReminders: managers
         case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo:
             editors
-        case .moveCampaign, .apiMoveCampaign: ["admin", "segretario", "nucleo"]
+        case .organisational, .apiOrganisational: viewers
+        case .moveCampaign, .apiMoveCampaign, .saveOrganisational, .apiSaveOrganisational: ["admin", "segretario", "nucleo"]
         case .decide, .addMinutes, .apiDecide: ["nucleo"]
         case .enteAudit, .apiAudit: auditors
         case .admin, .createEnte, .globalAudit: ["admin"]

@@ -30,6 +30,13 @@ struct DemoAndStartupTests {
             #expect(try await client.login("nucleo", password: DemoInstaller.password).status == .seeOther)
             let home = try await client.send(.GET, "/")
             for name in ["Pisogne", "Leggiuno", "Cassano", "BELLUSCO"] { #expect(home.body.string.contains(name)) }
+            // Cassano's mid-year campaign has invented organisational figures, said to be invented.
+            let organisational = try await client.send(
+                .GET, "/enti/cassano-d-adda/piani/PIAO-2024-2026/monitoraggio/M-2024-06-30/performance-organizzativa")
+            #expect(organisational.status == .ok)
+            #expect(organisational.body.string.contains("Rendiconto 2023"))
+            #expect(organisational.body.string.contains("Dato dimostrativo inventato"))
+            #expect(organisational.body.string.contains("punti su 50"))
         }
     }
 

@@ -185,7 +185,7 @@ struct MonitoringFlowTests {
             let page = try await segretario.send(.GET, dashboard)
             #expect(page.body.string.contains("1 promemoria messi in coda."))
             #expect(page.body.string.contains("responsabile (nessun indirizzo e-mail)"))
-            #expect(page.body.string.contains("da leggere in Traguardo"))
+            #expect(page.body.string.contains("nessun indirizzo e-mail: si legge solo in Traguardo"))
             var owner = Client(app: app)
             _ = try await owner.login("responsabile")
             #expect(try await owner.send(.POST, dashboard + "/promemoria", form: [:]).status == .forbidden)

@@ -16,7 +16,7 @@ variation of a target adds no node and no indicator), so the tests that run afte
 """
 from contextlib import contextmanager
 
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -84,9 +84,13 @@ def choose(browser, radio_id):
 
 def submit_and_wait(browser, button_id):
     """Clicks a submit button and waits for the page that answers the form to be loaded."""
-    old = browser.find_element(By.TAG_NAME, "html")
+    # A mark on the old window object, rather than staleness of an element: while the new page replaces the
+    # old one chromium may answer an element query with "Node ... does not belong to the document".
+    browser.execute_script("window.traguardoOldPage = true")
     click(browser, browser.find_element(By.ID, button_id))
-    WebDriverWait(browser, WAIT).until(EC.staleness_of(old), f"clicking #{button_id} did not load a new page")
+    WebDriverWait(browser, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.traguardoOldPage !== true"),
+        f"clicking #{button_id} did not load a new page")
     WebDriverWait(browser, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
     WebDriverWait(browser, WAIT).until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
 

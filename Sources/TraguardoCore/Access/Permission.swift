@@ -14,6 +14,9 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     /// Move a monitoring campaign along its lifecycle (open and transmit: segretario; close: Nucleo; the campaign's
     /// lifecycle says which move needs which of `managePlan` and `validate`).
     case moveCampaign
+    /// Enter the figures of organisational performance in a campaign (the segretario; the Nucleo for the dimensions
+    /// its SMVP has it assess).
+    case enterOrganisational
     /// Read the ente's audit trail.
     case viewAudit
     /// Create users and grant roles within an ente.
@@ -31,6 +34,7 @@ public enum AccessPolicy {
         case .editOwnUnits: [.amministratore, .segretario, .responsabile]
         case .validate: [.nucleo]
         case .moveCampaign: [.amministratore, .segretario, .nucleo]
+        case .enterOrganisational: [.amministratore, .segretario, .nucleo]
         case .viewAudit: [.amministratore, .segretario, .nucleo]
         case .manageEnteUsers: [.amministratore, .segretario]
         case .administer: [.amministratore]

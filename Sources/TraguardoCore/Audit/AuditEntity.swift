@@ -19,6 +19,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
     case submission = "invio-settore"
     case minutes = "verbale"
     case variation = "variazione"
+    case organisationalValue = "performance-organizzativa"
 
     public var label: String {
         switch self {
@@ -41,6 +42,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
         case .submission: "Invio dei dati di un settore"
         case .minutes: "Verbale del Nucleo"
         case .variation: "Variazione del piano"
+        case .organisationalValue: "Valori di performance organizzativa"
         }
     }
 }

@@ -72,6 +72,13 @@ public enum BundleIntegrity {
                 out.append("validations[\(i)].reason: la motivazione del Nucleo è obbligatoria")
             }
         }
+        var seen: Set<[String]> = []
+        for (i, v) in b.organisationalValues.enumerated() {
+            check(campaigns.contains(v.campaignKey), "organisationalValues[\(i)].campaignKey", "campagna", v.campaignKey)
+            if !seen.insert([v.campaignKey, v.key]).inserted {
+                out.append("organisationalValues[\(i)].key: «\(v.key)» compare due volte nella campagna «\(v.campaignKey)»")
+            }
+        }
         return out
     }
 }

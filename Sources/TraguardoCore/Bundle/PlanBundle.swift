@@ -23,12 +23,15 @@ public struct PlanBundle: Hashable, Sendable, Codable {
     public var validations: [Validation]
     /// Changes requested to the approved plan, with their decisions (absent in bundles of earlier releases).
     public var variations: [Variation]
+    /// The figures of organisational performance entered in the campaigns (absent in bundles of earlier releases).
+    public var organisationalValues: [OrganisationalValue]
 
     public init(
         ente: Ente, source: BundleSource? = nil, units: [OrgUnit] = [], people: [Person] = [], assignments: [Assignment] = [],
         politicalReferents: [PoliticalReferent] = [], classifications: [Classification] = [], plan: Plan,
         nodes: [PlanNode] = [], phases: [Phase] = [], indicators: [Indicator] = [], participations: [Participation] = [],
-        campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = [], variations: [Variation] = []
+        campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = [], variations: [Variation] = [],
+        organisationalValues: [OrganisationalValue] = []
     ) {
         self.format = PlanBundle.formatName
         self.version = PlanBundle.currentVersion
@@ -48,11 +51,12 @@ public struct PlanBundle: Hashable, Sendable, Codable {
         self.values = values
         self.validations = validations
         self.variations = variations
+        self.organisationalValues = organisationalValues
     }
 
     enum CodingKeys: String, CodingKey {
         case format, version, ente, source, units, people, assignments, politicalReferents, classifications, plan, nodes, phases
-        case indicators, participations, campaigns, values, validations, variations
+        case indicators, participations, campaigns, values, validations, variations, organisationalValues
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +79,7 @@ public struct PlanBundle: Hashable, Sendable, Codable {
         values = try c.decode([MonitoringValue].self, forKey: .values)
         validations = try c.decode([Validation].self, forKey: .validations)
         variations = try c.decodeIfPresent([Variation].self, forKey: .variations) ?? []
+        organisationalValues = try c.decodeIfPresent([OrganisationalValue].self, forKey: .organisationalValues) ?? []
     }
 }
 

@@ -60,6 +60,22 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
+    /// The day `ordinal` counts to (the inverse of `ordinal`).
+    public init(ordinal: Int) {
+        let era = ordinal / 146_097
+        let dayOfEra = ordinal - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let m = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * m + 2) / 5 + 1
+        self.month = m < 10 ? m + 3 : m - 9
+        self.year = era * 400 + yearOfEra + (self.month <= 2 ? 1 : 0)
+        self.day = day
+    }
+
+    /// This day moved by `days` (negative moves back).
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Day(parsing: text) else {

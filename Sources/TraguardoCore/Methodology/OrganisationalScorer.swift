@@ -10,7 +10,8 @@ public struct OrganisationalScore: Hashable, Sendable, Codable {
         public var name: String
         public var weight: Double
         public var maxPoints: Double
-        /// Percent 0–100; nil when nothing could be measured (the dimension then scores 0 points).
+        /// Percent 0–100; nil when nothing could be measured: the dimension is "non rilevato" (its points stay out of
+        /// the total, which then says which dimensions are missing).
         public var achievement: Double?
         public var points: Double
         public var source: OrgDimensionSource
@@ -27,13 +28,22 @@ public struct OrganisationalScore: Hashable, Sendable, Codable {
         public var achievement: Double?
     }
 
-    /// "Performance organizzativa: 41,25 punti su 50 (salute finanziaria 12,5/12,5; ...)".
+    /// The dimensions with nothing measured, by name.
+    public var unmeasured: [String] { dimensions.filter { $0.achievement == nil }.map(\.name) }
+
+    /// Nothing measured in any dimension: there is no organisational score, not a score of 0.
+    public var isMeasured: Bool { dimensions.contains { $0.achievement != nil } }
+
+    /// "Performance organizzativa: 41,25 punti su 50 — Salute finanziaria 12,5/12,5 (100%); …", with the dimensions
+    /// that have no data named as "non rilevato".
     public var italianText: String {
+        guard isMeasured else { return "Performance organizzativa: non rilevata (nessun valore inserito)." }
         let parts = dimensions.map { d in
-            "\(d.name) \(ScoreFormat.compact(d.points))/\(ScoreFormat.compact(d.maxPoints))"
-                + (d.achievement.map { " (\(ScoreFormat.compact($0))%)" } ?? " (non misurabile)")
+            d.achievement.map { "\(d.name) \(ScoreFormat.compact(d.points))/\(ScoreFormat.compact(d.maxPoints)) (\(ScoreFormat.compact($0))%)" }
+                ?? "\(d.name) non rilevato (su \(ScoreFormat.compact(d.maxPoints)))"
         }
-        return "Performance organizzativa: \(ScoreFormat.compact(points)) punti su \(ScoreFormat.compact(totalPoints)) — "
+        let partial = unmeasured.isEmpty ? "" : " (parziale: \(unmeasured.count) dimensioni non rilevate)"
+        return "Performance organizzativa: \(ScoreFormat.compact(points)) punti su \(ScoreFormat.compact(totalPoints))\(partial) — "
             + parts.joined(separator: "; ") + "."
     }
 }

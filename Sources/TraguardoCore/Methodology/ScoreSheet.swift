@@ -56,6 +56,8 @@ public struct ScoreSheet: Sendable {
     public let servicesMeanCount: Int
     public let enteExplanation: String
     public let organisational: String?
+    /// The organisational score itself, for pages that show it dimension by dimension.
+    public let organisationalScore: OrganisationalScore?
     public let issues: [String]
 
     /// The one score formatter: the methodology's decimals and rounding mode, Italian notation, "—" when a
@@ -99,6 +101,7 @@ public struct ScoreSheet: Sendable {
         servicesMeanCount = ente.unitsCounted
         enteExplanation = report.explainEnte().text
         organisational = report.organisational?.italianText
+        organisationalScore = report.organisational
         issues = report.issues.map(\.message)
     }
 

@@ -33,7 +33,8 @@ public struct ScoringInput: Sendable {
         self.organisationalValues = organisationalValues
     }
 
-    /// From a plan bundle: the given campaign (or the final one, or the last one) decides "as of".
+    /// From a plan bundle: the given campaign (or the final one, or the last one) decides "as of"; the organisational
+    /// figures are that campaign's (`organisationalValues`, when given, take their place key by key).
     public init(
         bundle: PlanBundle, methodology: Methodology, campaignKey: String? = nil,
         organisationalValues: [String: Double] = [:]
@@ -47,7 +48,9 @@ public struct ScoringInput: Sendable {
         self.init(
             methodology: methodology, nodes: plan.nodes, indicators: plan.indicators, units: bundle.units,
             values: bundle.values, validations: bundle.validations, campaignKey: campaign?.key, asOf: asOf,
-            year: bundle.plan.year, organisationalValues: organisationalValues)
+            year: bundle.plan.year,
+            organisationalValues: OrganisationalEntry.scoringValues(bundle.organisationalValues, campaignKey: campaign?.key)
+                .merging(organisationalValues) { _, given in given })
     }
 }
 

@@ -12,10 +12,18 @@ public struct Campaign: Hashable, Sendable, Codable {
     public var state: CampaignState
     /// Why the campaign was last reopened after closing.
     public var reopenReason: String?
+    /// When automatic reminders go to the units that have not submitted: days before the entry deadline (7 = a
+    /// week before; -1 = the day after, to the late ones). nil: `defaultReminderDays`; empty: none.
+    public var reminderDays: [Int]?
+
+    public static let defaultReminderDays = [7, 1, -1]
+
+    /// The days of automatic reminders in force, latest first.
+    public var reminderSchedule: [Int] { (reminderDays ?? Self.defaultReminderDays).sorted() }
 
     public init(
         key: String, title: String, asOf: Day, entryDeadline: Day? = nil, isFinal: Bool, state: CampaignState = .aperta,
-        reopenReason: String? = nil
+        reopenReason: String? = nil, reminderDays: [Int]? = nil
     ) {
         self.key = key
         self.title = title
@@ -24,6 +32,7 @@ public struct Campaign: Hashable, Sendable, Codable {
         self.isFinal = isFinal
         self.state = state
         self.reopenReason = reopenReason
+        self.reminderDays = reminderDays
     }
 }
 

@@ -20,6 +20,9 @@ public enum MonitoringError: Error, CustomStringConvertible, Equatable, Sendable
     case notInValidation
     case validationReasonRequired(computed: String, validated: String)
     case conflict
+    case invalidReminderSchedule(String)
+    case noOrganisationalPerformance
+    case unknownOrganisationalIndicator(String)
 
     /// The message with unit keys replaced by the names users know ("01 – AFFARI GENERALI", not "U-01").
     public func message(unitName: (String) -> String) -> String {
@@ -50,6 +53,12 @@ public enum MonitoringError: Error, CustomStringConvertible, Equatable, Sendable
         case .notInValidation: "La campagna non è in validazione: il Nucleo decide dopo la trasmissione dei dati."
         case .validationReasonRequired(let computed, let validated):
             "Il punteggio validato (\(validated)) è diverso da quello calcolato (\(computed)): serve la motivazione."
+        case .invalidReminderSchedule(let part):
+            "Promemoria automatici: «\(part)» non è un numero di giorni tra -60 e 365 (es. «7, 1, -1»: una settimana prima, il giorno prima e il giorno dopo la scadenza)."
+        case .unknownOrganisationalIndicator(let key):
+            "La metodologia in vigore non prevede l'indicatore di performance organizzativa \"\(key)\"."
+        case .noOrganisationalPerformance:
+            "La metodologia in vigore non prevede la performance organizzativa: non ci sono valori da inserire."
         case .conflict:
             "Qualcun altro ha modificato questi dati mentre li stavi compilando: ricarica la pagina per vedere la versione attuale, nulla è stato sovrascritto."
         }

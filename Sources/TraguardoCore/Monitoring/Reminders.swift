@@ -2,14 +2,18 @@ import Foundation
 
 /// An e-mail the app sends, as it waits in the outbox.
 public struct OutboxMessage: Hashable, Sendable, Codable {
+    /// The recipient's username.
     public var recipient: String
+    /// Their name as the To header shows it (nil in messages queued by earlier releases).
+    public var recipientName: String?
     /// nil when the user has no e-mail address: the message stays visible in the pages only.
     public var email: String?
     public var subject: String
     public var body: String
 
-    public init(recipient: String, email: String?, subject: String, body: String) {
+    public init(recipient: String, recipientName: String? = nil, email: String?, subject: String, body: String) {
         self.recipient = recipient
+        self.recipientName = recipientName
         self.email = email
         self.subject = subject
         self.body = body
@@ -31,6 +35,40 @@ public enum Reminders {
             self.email = email
             self.unitKeys = unitKeys
         }
+    }
+
+    /// The automatic reminder round due today, named by its scheduled day, or nil. A round missed because the app
+    /// was not running is still sent the next day, never later: a week-old reminder would say the wrong thing.
+    /// Only open campaigns with a deadline have rounds.
+    public static func dueRound(of campaign: Campaign, today: Day) -> Day? {
+        guard campaign.state.acceptsEntries, let deadline = campaign.entryDeadline else { return nil }
+        let due = campaign.reminderSchedule.map { deadline.ordinal - $0 }.filter { $0 <= today.ordinal && today.ordinal - $0 <= 1 }
+        return due.max().map(DayMath.day(fromOrdinal:))
+    }
+
+    /// The schedule as the segretario writes it: whole numbers of days separated by commas or spaces
+    /// ("7, 1, -1"); empty means no automatic reminder.
+    public static func parseSchedule(_ text: String) -> Result<[Int], MonitoringError> {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
+        var days: [Int] = []
+        for part in parts {
+            guard let value = Int(part), (-60...365).contains(value) else {
+                return .failure(.invalidReminderSchedule(String(part)))
+            }
+            if !days.contains(value) { days.append(value) }
+        }
+        return .success(days.sorted(by: >))
+    }
+
+    /// "7 giorni prima, 1 giorno prima e 1 giorno dopo la scadenza", or "nessuno".
+    public static func describe(_ schedule: [Int]) -> String {
+        guard !schedule.isEmpty else { return "nessuno" }
+        let parts = schedule.sorted(by: >).map { n -> String in
+            let days = abs(n) == 1 ? "1 giorno" : "\(abs(n)) giorni"
+            return n == 0 ? "il giorno stesso" : n > 0 ? "\(days) prima" : "\(days) dopo"
+        }
+        let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " e " + parts.last!
+        return schedule == [0] ? "il giorno della scadenza" : list + " la scadenza"
     }
 
     public static func compose(
@@ -66,7 +104,8 @@ public enum Reminders {
             }
             lines += ["", "Inserisci i valori e invia i dati del settore: \(link)", "", "Traguardo"]
             return OutboxMessage(
-                recipient: r.username, email: r.email, subject: "Promemoria: \(campaign.title) – \(ente)", body: lines.joined(separator: "\n"))
+                recipient: r.username, recipientName: r.displayName, email: r.email, subject: "Promemoria: \(campaign.title) – \(ente)",
+                body: lines.joined(separator: "\n"))
         }
     }
 }

@@ -73,6 +73,8 @@ public enum PlanRollover {
         next.campaigns = []
         next.values = []
         next.validations = []
+        next.organisationalValues = []
+        next.variations = []
         return Result(bundle: next, carried: nodes.filter { $0.level == measured }.map(\.key), concluded: concluded)
     }
 

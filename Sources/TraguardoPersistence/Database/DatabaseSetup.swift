@@ -40,6 +40,8 @@ public enum DatabaseSetup {
         AddStructureRevision(),
         AddMembershipPerson(),
         CreateOutbox(),
+        AddOutboxDelivery(),
+        CreateOrganisationalValues(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

@@ -93,6 +93,8 @@ public struct DemoInstaller: Sendable {
     struct DemoCampaigns: Decodable {
         let campaigns: [Campaign]
         let values: [MonitoringValue]
+        /// Invented figures of organisational performance, marked as such in their note.
+        let organisational: [OrganisationalValue]?
     }
 
     static func installDemoCampaigns(slug: String, planKey: String, enteID: UUID, on db: any Database) async throws {
@@ -103,7 +105,9 @@ public struct DemoInstaller: Sendable {
         let demo = try JSONDecoder().decode(DemoCampaigns.self, from: data)
         let existing = try await MonitoringStore.campaigns(planID: try plan.requireID(), on: db)
         guard existing.isEmpty else { return }
-        try await MonitoringStore.insert(campaigns: demo.campaigns, values: demo.values, validations: [], planID: try plan.requireID(), on: db)
+        try await MonitoringStore.insert(
+            campaigns: demo.campaigns, values: demo.values, validations: [], organisational: demo.organisational ?? [], planID: try plan.requireID(),
+            on: db)
     }
 
     private func create(_ db: any Database, _ username: String, _ name: String, admin: Bool = false, grants: [Grant] = []) async throws {

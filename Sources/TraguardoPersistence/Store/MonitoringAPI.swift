@@ -57,6 +57,13 @@ extension Store {
     public func addMinutes(_ minutes: Minutes, in plan: StoredPlan, actor: Actor) async throws {
         try await MonitoringStore.addMinutes(minutes, planID: plan.id, on: db, actor: actor)
     }
+
+    /// Saves the organisational-performance figures of a campaign (all or nothing, each figure locked by its version).
+    public func saveOrganisational(
+        _ changes: [OrganisationalStore.Change], campaign: String, methodology: OrganisationalPerformance?, in plan: StoredPlan, actor: Actor
+    ) async throws {
+        try await OrganisationalStore.save(planID: plan.id, campaignKey: campaign, changes: changes, methodology: methodology, on: db, actor: actor)
+    }
 }
 
 /// A campaign that is running (open, reopened or in validation), with its plan, for the home page.
@@ -147,13 +154,15 @@ public struct PlanMonitoring: Sendable {
     public let campaigns: [Campaign]
     public let values: [MonitoringValue]
     public let validations: [Validation]
+    public let organisational: [OrganisationalValue]
 }
 
 extension Store {
     /// What the plan's campaigns hold, without the plan: a few small queries.
     public func monitoring(of plan: StoredPlan) async throws -> PlanMonitoring {
         let rows = try await MonitoringStore.all(planID: plan.id, on: db)
-        return PlanMonitoring(campaigns: rows.campaigns, values: rows.values, validations: rows.validations)
+        return PlanMonitoring(
+            campaigns: rows.campaigns, values: rows.values, validations: rows.validations, organisational: rows.organisational)
     }
 }
 
@@ -172,46 +181,5 @@ extension Store {
                     expectedVersion: item.expectedVersion, scope: scope, on: tx, actor: actor)
             }
         }
-    }
-}
-
-// MARK: outbox
-
-/// A message in the outbox, with when it was queued and sent (nil: not sent).
-public struct QueuedMessage: Sendable {
-    public let message: OutboxMessage
-    public let createdAt: Date?
-    public let sentAt: Date?
-}
-
-extension Store {
-    /// Queues messages of an ente (about a campaign), audited as one change.
-    public func enqueue(_ messages: [OutboxMessage], enteID: UUID, campaignKey: String?, actor: Actor) async throws {
-        guard !messages.isEmpty else { return }
-        try await db.transaction { tx in
-            let sql = try PlanStore.sqlDatabase(tx)
-            for m in messages {
-                try await sql.insert(into: "outbox").columns("id", "ente_id", "campaign_key", "data", "created_at")
-                    .values(
-                        SQLBind(UUID()), SQLBind(enteID), SQLBind(campaignKey),
-                        SQLBind(String(decoding: try DocumentCoding.encoder.encode(m), as: UTF8.self)), SQLBind(Date())
-                    ).run()
-            }
-            try await AuditLog.record(
-                on: tx, actor: actor, enteID: enteID, entity: .campaign, entityID: campaignKey ?? "", action: .update,
-                after: ["promemoria": messages.map(\.recipient)])
-        }
-    }
-
-    /// The messages of an ente about a campaign, newest first.
-    public func outbox(enteID: UUID, campaignKey: String) async throws -> [QueuedMessage] {
-        try await PlanStore.sqlDatabase(db).select().columns("data", "created_at", "sent_at").from("outbox")
-            .where("ente_id", .equal, SQLBind(enteID)).where("campaign_key", .equal, SQLBind(campaignKey))
-            .orderBy("created_at", .descending).limit(200).all()
-            .map { row in
-                QueuedMessage(
-                    message: try DocumentCoding.decoder.decode(OutboxMessage.self, from: Data(try row.decode(column: "data", as: String.self).utf8)),
-                    createdAt: try row.decode(column: "created_at", as: Date?.self), sentAt: try row.decode(column: "sent_at", as: Date?.self))
-            }
     }
 }

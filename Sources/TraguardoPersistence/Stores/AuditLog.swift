@@ -22,7 +22,7 @@ public enum AuditLog {
     }
 
     /// What campaigns hold: changing it moves `revision` but not `structure_revision`.
-    static let monitoringEntities: Set<AuditEntity> = [.campaign, .entry, .validation, .submission, .minutes]
+    static let monitoringEntities: Set<AuditEntity> = [.campaign, .entry, .validation, .submission, .minutes, .organisationalValue]
 
     static func bumpRevision(of enteID: UUID, structural: Bool = true, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
@@ -47,6 +47,8 @@ public enum AuditLog {
     public struct Filter: Sendable {
         public var enteIDs: [UUID]?
         public var entity: AuditEntity?
+        /// Rows about exactly these entity ids (e.g. one objective, its indicators and its entries per campaign).
+        public var entityIDs: [String]?
         public var actorName: String?
         public var action: AuditAction?
         public var from: Date?
@@ -55,11 +57,12 @@ public enum AuditLog {
         public var offset: Int
 
         public init(
-            enteIDs: [UUID]? = nil, entity: AuditEntity? = nil, actorName: String? = nil, action: AuditAction? = nil,
-            from: Date? = nil, to: Date? = nil, limit: Int = 100, offset: Int = 0
+            enteIDs: [UUID]? = nil, entity: AuditEntity? = nil, entityIDs: [String]? = nil, actorName: String? = nil,
+            action: AuditAction? = nil, from: Date? = nil, to: Date? = nil, limit: Int = 100, offset: Int = 0
         ) {
             self.enteIDs = enteIDs
             self.entity = entity
+            self.entityIDs = entityIDs
             self.actorName = actorName
             self.action = action
             self.from = from
@@ -67,6 +70,15 @@ public enum AuditLog {
             self.limit = limit
             self.offset = offset
         }
+    }
+
+    /// The entity ids under which the stores record what happens to one objective: the node, its indicators and
+    /// phases, its entries, decisions and evidence in each campaign, and the variations asked for it.
+    public static func subjects(of node: PlanNode, in bundle: PlanBundle) -> [String] {
+        [node.key] + bundle.indicators.filter { $0.nodeKey == node.key }.map(\.key)
+            + bundle.phases.filter { $0.nodeKey == node.key }.map(\.key)
+            + bundle.campaigns.map { "\($0.key)/\(node.key)" }
+            + bundle.variations.filter { $0.nodeKey == node.key }.map { "\(bundle.plan.key)/\($0.number)" }
     }
 
     /// Newest first. `enteIDs` nil means every ente and the installation-wide rows (administrators only).
@@ -96,6 +108,10 @@ public enum AuditLog {
             query.where(SQLIdentifier("ente_id"), .in, SQLBind.group(ids))
         }
         if let entity = filter.entity { query.where(SQLIdentifier("entity"), .equal, SQLBind(entity.rawValue)) }
+        if let ids = filter.entityIDs {
+            guard !ids.isEmpty else { return [] }
+            query.where(SQLIdentifier("entity_id"), .in, SQLBind.group(ids))
+        }
         if let actor = filter.actorName, !actor.isEmpty { query.where(SQLIdentifier("actor_name"), .equal, SQLBind(actor)) }
         if let action = filter.action { query.where(SQLIdentifier("action"), .equal, SQLBind(action.rawValue)) }
         if let from = filter.from { query.where(SQLIdentifier("at"), .greaterThanOrEqual, SQLBind(from)) }

@@ -24,10 +24,12 @@ public enum MonitoringStore {
         else { return nil }
         let id = try row.decode(column: "id", as: UUID.self)
         var data = CampaignData(campaign: try decode(Campaign.self, row))
-        for r in try await rows(EntryRecord.schema, ["data", "indicator_key", "node_key", "version"], campaignID: id, on: sql) {
+        for r in try await rows(EntryRecord.schema, ["data", "indicator_key", "node_key", "version", "updated_at"], campaignID: id, on: sql) {
             data.values.append(try decode(MonitoringValue.self, r))
             if try r.decode(column: "indicator_key", as: String.self).isEmpty {
-                data.versions[try r.decode(column: "node_key", as: String.self)] = try r.decode(column: "version", as: Int.self)
+                let node = try r.decode(column: "node_key", as: String.self)
+                data.versions[node] = try r.decode(column: "version", as: Int.self)
+                data.lastChanges[node] = try r.decode(column: "updated_at", as: Date?.self)
             }
         }
         data.validations = try await rows(ValidationRecord.schema, ["data"], campaignID: id, on: sql).map { try decode(Validation.self, $0) }
@@ -35,12 +37,13 @@ public enum MonitoringStore {
             .orderBy("unit_key").all().map { try decode(UnitSubmission.self, $0) }
         data.minutes = try await sql.select().column("data").from(MinutesRecord.schema).where("campaign_id", .equal, SQLBind(id))
             .orderBy("date").orderBy("number").all().map { try decode(Minutes.self, $0) }
+        (data.organisational, data.organisationalVersions) = try await OrganisationalStore.read(campaignID: id, on: sql)
         return data
     }
 
     /// Every campaign of a plan with its entries and decisions, in their stored order (for the bundle).
     public static func all(planID: UUID, on db: any Database) async throws -> (
-        campaigns: [Campaign], values: [MonitoringValue], validations: [Validation]
+        campaigns: [Campaign], values: [MonitoringValue], validations: [Validation], organisational: [OrganisationalValue]
     ) {
         let sql = try PlanStore.sqlDatabase(db)
         let campaigns = try await campaigns(planID: planID, on: db)
@@ -52,13 +55,16 @@ public enum MonitoringStore {
         }
         let values = try await joined(EntryRecord.schema).map { try decode(MonitoringValue.self, $0) }
         let validations = try await joined(ValidationRecord.schema).map { try decode(Validation.self, $0) }
-        return (campaigns, values, validations)
+        return (campaigns, values, validations, try await OrganisationalStore.all(planID: planID, on: sql))
     }
 
     // MARK: Campaigns
 
     /// Writes a bundle's campaigns, entries and decisions (import), in the caller's transaction.
-    static func insert(campaigns: [Campaign], values: [MonitoringValue], validations: [Validation], planID: UUID, on db: any Database) async throws {
+    static func insert(
+        campaigns: [Campaign], values: [MonitoringValue], validations: [Validation], organisational: [OrganisationalValue] = [], planID: UUID,
+        on db: any Database
+    ) async throws {
         var ids: [String: UUID] = [:]
         for (i, c) in campaigns.enumerated() {
             let record = try CampaignRecord(planID: planID, campaign: c, order: i)
@@ -88,6 +94,7 @@ public enum MonitoringStore {
                 .columns("id", "campaign_id", "node_key", "sort_order", "data", "version", "updated_at")
                 .values(SQLBind(UUID()), SQLBind(campaign), SQLBind(v.nodeKey), SQLBind(i), SQLBind(try json(v)), SQLBind(1), SQLBind(now)).run()
         }
+        try await OrganisationalStore.insert(organisational, campaignIDs: ids, on: sql)
     }
 
     /// Removes every campaign of a plan with all it holds (plan deletion and re-import).
@@ -96,7 +103,9 @@ public enum MonitoringStore {
         let ids = try await sql.select().column("id").from(CampaignRecord.schema).where("plan_id", .equal, SQLBind(planID)).all()
             .map { try $0.decode(column: "id", as: UUID.self) }
         guard !ids.isEmpty else { return }
-        for table in [EntryRecord.schema, ValidationRecord.schema, SubmissionRecord.schema, MinutesRecord.schema, "evidence_files"] {
+        for table in [
+            EntryRecord.schema, ValidationRecord.schema, SubmissionRecord.schema, MinutesRecord.schema, "evidence_files", OrganisationalStore.table,
+        ] {
             try await sql.delete(from: table).where("campaign_id", .in, ids).run()
         }
         try await sql.delete(from: CampaignRecord.schema).where("plan_id", .equal, SQLBind(planID)).run()

@@ -58,7 +58,8 @@ public enum PlanStore {
             try await Array(items[start..<min(start + 500, items.count)]).create(on: db)
         }
         try await MonitoringStore.insert(
-            campaigns: bundle.campaigns, values: bundle.values, validations: bundle.validations, planID: planID, on: db)
+            campaigns: bundle.campaigns, values: bundle.values, validations: bundle.validations, organisational: bundle.organisationalValues,
+            planID: planID, on: db)
         try await VariationStore.insert(bundle.variations, planID: planID, on: db)
         return plan
     }
@@ -90,7 +91,8 @@ public enum PlanStore {
             assignments: org.assignments, politicalReferents: org.referents, classifications: try decode(.classification, Classification.self),
             plan: stored.plan, nodes: nodes, phases: try decode(.phase, Phase.self), indicators: try decode(.indicator, Indicator.self),
             participations: try decode(.participation, Participation.self), campaigns: monitoring.campaigns,
-            values: monitoring.values, validations: monitoring.validations, variations: try await VariationStore.all(planID: stored.id, on: db))
+            values: monitoring.values, validations: monitoring.validations, variations: try await VariationStore.all(planID: stored.id, on: db),
+            organisationalValues: monitoring.organisational)
     }
 
     public static func delete(_ plan: PlanRecord, on db: any Database, actor: Actor) async throws {

@@ -125,6 +125,7 @@ extension Application {
         bundle.campaigns = rows.campaigns
         bundle.values = rows.values
         bundle.validations = rows.validations
+        bundle.organisationalValues = rows.organisational
         return bundle
     }
 

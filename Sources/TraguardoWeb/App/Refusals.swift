@@ -17,7 +17,7 @@ extension MonitoringError: Refusal {
         case .forbidden, .notYourObjective: .forbidden
         // The request is fine, the campaign's state is not: someone moved it, or it is not time yet.
         case .conflict, .sameState, .transitionNotAllowed, .notOpen, .unitSubmitted, .notInValidation, .planNotApproved: .conflict
-        case .unknownCampaign: .notFound
+        case .unknownCampaign, .unknownOrganisationalIndicator: .notFound
         default: .unprocessableEntity
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TraguardoMail
 import TraguardoPersistence
 
 /// Everything the app reads from the environment, parsed once at start-up.
@@ -10,12 +11,22 @@ public struct Settings: Sendable {
     public var bcryptCost: Int
     /// Load the demo enti and accounts when the database is empty.
     public var demoOnEmptyDatabase: Bool
+    /// The SMTP server for e-mail (`SMTP_*`); nil: messages wait in the outbox, visible in the pages.
+    public var mail: MailSettings?
+    /// The address users reach the app at (`TRAGUARDO_PUBLIC_URL`, e.g. https://performance.comune.it), for links in
+    /// e-mail; nil: the Host of the request, or the address `serve` listens on.
+    public var publicURL: String?
 
-    public init(database: DatabaseLocation, secureCookies: Bool = true, bcryptCost: Int = 12, demoOnEmptyDatabase: Bool = true) {
+    public init(
+        database: DatabaseLocation, secureCookies: Bool = true, bcryptCost: Int = 12, demoOnEmptyDatabase: Bool = true, mail: MailSettings? = nil,
+        publicURL: String? = nil
+    ) {
         self.database = database
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.demoOnEmptyDatabase = demoOnEmptyDatabase
+        self.mail = mail
+        self.publicURL = publicURL
     }
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
@@ -31,6 +42,20 @@ public struct Settings: Sendable {
         return Settings(
             database: location, secureCookies: !insecure,
             bcryptCost: env["TRAGUARDO_BCRYPT_COST"].flatMap(Int.init) ?? 12,
-            demoOnEmptyDatabase: env["TRAGUARDO_NO_DEMO"] == nil)
+            demoOnEmptyDatabase: env["TRAGUARDO_NO_DEMO"] == nil, mail: try MailSettings.fromEnvironment(env),
+            publicURL: try publicURL(env["TRAGUARDO_PUBLIC_URL"]))
     }
+
+    static func publicURL(_ raw: String?) throws -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let url = URL(string: raw), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw SettingsError("TRAGUARDO_PUBLIC_URL vale «\(raw)»: serve un indirizzo completo, es. https://performance.comune.it")
+        }
+        return raw.hasSuffix("/") ? String(raw.dropLast()) : raw
+    }
+}
+
+public struct SettingsError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

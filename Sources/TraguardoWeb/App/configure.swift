@@ -2,6 +2,7 @@ import Fluent
 import Leaf
 import LeafKit
 import TraguardoCore
+import TraguardoMail
 import TraguardoPersistence
 import Vapor
 
@@ -36,6 +37,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
             isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
+    app.storage[MailSettingsKey.self] = MailConfiguration(settings: settings.mail, publicURL: settings.publicURL)
     app.storage[DerivedCachesKey.self] = DerivedCaches()
     app.storage[PageCacheKey.self] = PageCache()
     app.storage[UserStoreKey.self] = UserStore(hasher: try BcryptHasher(cost: settings.bcryptCost, threadPool: app.threadPool))

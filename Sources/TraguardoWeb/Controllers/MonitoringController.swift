@@ -27,23 +27,9 @@ struct MonitoringController {
         guard context.data.campaign.state.acceptsEntries else {
             throw Abort(.conflict, reason: MonitoringError.notOpen(context.data.campaign.state.label).description)
         }
-        let org = try await req.organisation()
-        let recipients = try await req.store.members(of: context.enteID).compactMap { account -> Reminders.Recipient? in
-            guard let grant = account.grants.first(where: { $0.role == .responsabile }) else { return nil }
-            let granted = Set(org.unitIDs.filter { grant.unitIDs.contains($0.value) }.map(\.key))
-            let scope = EntryRules.Scope.responsabile(
-                granted: granted, personKey: grant.personKey, assignments: org.assignments, on: context.data.campaign.asOf)
-            return Reminders.Recipient(username: account.username, displayName: account.displayName, email: account.email, unitKeys: scope.unitKeys)
-        }
-        let toDo = MonitoringToDo.build(
-            campaign: context.data.campaign, nodes: context.bundle.nodes, indicators: context.bundle.indicators, values: context.data.values,
-            validations: context.data.validations, scope: EntryRules.Scope(unitKeys: [], isManager: true))
-        let host =
-            req.headers.first(name: .host).map { "http\(req.application.http.server.configuration.tlsConfiguration == nil ? "" : "s")://\($0)" } ?? ""
-        let messages = Reminders.compose(
-            ente: try req.requireEnte().ente.name, plan: context.bundle.plan, toDo: toDo, submissions: context.data.submissions,
-            recipients: recipients,
-            unitName: context.unitName, today: context.today, link: host + context.links.dashboard)
+        let messages = CampaignReminders.messages(
+            ente: try req.requireEnte().ente.name, bundle: context.bundle, data: context.data, organisation: try await req.organisation(),
+            members: try await req.store.members(of: context.enteID), today: context.today, link: req.publicBaseURL + context.links.dashboard)
         try await req.store.enqueue(messages, enteID: context.enteID, campaignKey: context.data.campaign.key, actor: req.actor)
         req.flash(
             messages.isEmpty
@@ -135,7 +121,7 @@ struct MonitoringController {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        try await renderList(req, form: CampaignForm(), error: nil)
+        try await renderList(req, form: .blank, error: nil)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -167,7 +153,10 @@ struct MonitoringController {
         try await req.renderKept(.plans, extraKey: ItalianFormat.day(of: Date()).iso) {
             let context = try await req.campaignContext()
             let outbox = context.allows(.managePlan) ? try await req.store.outbox(enteID: context.enteID, campaignKey: context.data.campaign.key) : []
-            return (context.data.campaign.title, { CampaignPage.build(layout: $0, context: context, outbox: outbox) })
+            return (
+                context.data.campaign.title,
+                { CampaignPage.build(layout: $0, context: context, outbox: outbox, smtp: req.application.mailSettings != nil) }
+            )
         }
     }
 

@@ -23,9 +23,17 @@ struct NodeController {
             let node = try req.node(in: bundle)
             let owns = try await req.mayEdit(node.ownerUnitKeys)
             let canEdit = owns && EditingRule.mayEdit(bundle.plan, principal: principal, enteID: ente.id)
+            // The Nucleo and the segretario read what happened to the objective, campaign after campaign.
+            let history =
+                req.allows(.viewAudit)
+                ? try await req.store.audit(AuditLog.Filter(enteIDs: [ente.id], entityIDs: AuditLog.subjects(of: node, in: bundle), limit: 200))
+                : nil
             return (
                 node.title,
-                { CardPage.build(layout: $0, ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit, canRequestVariation: owns) }
+                {
+                    CardPage.build(
+                        layout: $0, ente: ente.ente.slug, bundle: bundle, node: node, canEdit: canEdit, canRequestVariation: owns, history: history)
+                }
             )
         }
     }

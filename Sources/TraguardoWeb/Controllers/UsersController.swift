@@ -1,5 +1,6 @@
 import Foundation
 import TraguardoCore
+import TraguardoMail
 import TraguardoPersistence
 import Vapor
 
@@ -64,6 +65,7 @@ struct UsersController {
         var password: String?
         var role: String?
         var unit: String?
+        var email: String?
     }
 
     @Sendable func createEnteUser(req: Request) async throws -> Response {
@@ -85,11 +87,19 @@ struct UsersController {
         guard !displayName.isEmpty else {
             return try await renderEnte(req, error: "Nuovo utente: il campo «Nome e cognome» è obbligatorio.", status: .unprocessableEntity)
         }
+        var email: String?
+        if let text = form.email.nonEmpty {
+            guard let address = MailAddress(address: text) else {
+                return try await renderEnte(
+                    req, error: "Nuovo utente: il campo «E-mail» (\(text)) non è un indirizzo valido.", status: .unprocessableEntity)
+            }
+            email = address.address
+        }
         do {
             try await req.store.createUser(
                 NewUser(
                     username: form.username.trimmed.lowercased(), displayName: displayName, password: form.password ?? "",
-                    grants: [Grant(enteID: ente.id, role: role, unitIDs: unitIDs)]), actor: req.actor)
+                    grants: [Grant(enteID: ente.id, role: role, unitIDs: unitIDs)], email: email), actor: req.actor)
         } catch let error as UserStoreError {
             return try await renderEnte(req, error: "Nuovo utente: \(error.description)", status: .unprocessableEntity)
         }

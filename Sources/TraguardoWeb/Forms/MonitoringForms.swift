@@ -1,5 +1,6 @@
 import Foundation
 import TraguardoCore
+import TraguardoPersistence
 import Vapor
 
 /// The form that starts a campaign. Also what the list page shows back when it is refused.
@@ -8,6 +9,13 @@ struct CampaignForm: Content, Hashable {
     var asOf: String?
     var deadline: String?
     var isFinal: String?
+    /// Days before the deadline of the automatic reminders ("7, 1, -1"); absent: the default schedule.
+    var reminders: String?
+
+    /// The empty form, with the default reminder schedule written out for the segretario to change.
+    static var blank: CampaignForm {
+        CampaignForm(reminders: Campaign.defaultReminderDays.map(String.init).joined(separator: ", "))
+    }
 
     func campaign(existing: [Campaign]) -> Result<Campaign, FormError> {
         guard let title = title.nonEmpty else { return .failure(FormError("Il campo «Titolo» è obbligatorio.")) }
@@ -22,9 +30,17 @@ struct CampaignForm: Content, Hashable {
             }
             due = d
         }
+        var schedule: [Int]?
+        if let text = reminders {
+            switch Reminders.parseSchedule(text) {
+            case .success(let days): schedule = days
+            case .failure(let error): return .failure(FormError(error.description))
+            }
+        }
         let final = isFinal == "on" || isFinal == "1" || isFinal == "true"
         let key = PlanKeys.campaign(asOf: day, isFinal: final, existing: Set(existing.map(\.key)))
-        return .success(Campaign(key: key, title: title, asOf: day, entryDeadline: due, isFinal: final, state: .daAprire))
+        return .success(
+            Campaign(key: key, title: title, asOf: day, entryDeadline: due, isFinal: final, state: .daAprire, reminderDays: schedule))
     }
 }
 
@@ -144,5 +160,35 @@ struct MinutesForm: Content {
             Minutes(
                 campaignKey: campaign, number: number, date: day, place: place.trimmed, members: people, agenda: agenda.trimmed,
                 decisions: decisions.trimmed))
+    }
+}
+
+/// The organisational-performance figures of a campaign as the form posts them: `value[KEY]`, `source[KEY]`,
+/// `note[KEY]` and `version[KEY]` for each figure the methodology asks for. A figure the form does not carry is
+/// left as it is; an emptied value clears it.
+struct OrganisationalForm: Content {
+    var value: [String: String]?
+    var source: [String: String]?
+    var note: [String: String]?
+    var version: [String: String]?
+
+    func changes(_ fields: [OrganisationalEntry.Field], campaign: String) -> Result<[OrganisationalStore.Change], FormError> {
+        var out: [OrganisationalStore.Change] = []
+        for field in fields {
+            guard let raw = value?[field.key] else { continue }
+            let expected = Int(version?[field.key] ?? "") ?? 0
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                out.append(.init(key: field.key, value: nil, expectedVersion: expected))
+                continue
+            }
+            guard let number = ItalianFormat.parseNumber(text) else {
+                return .failure(FormError("\(field.dimensionName) – «\(field.label)»: «\(text)» non è un numero (es. 12,5 oppure -3)."))
+            }
+            let value = OrganisationalValue(
+                campaignKey: campaign, key: field.key, value: number, source: source?[field.key].nonEmpty, note: note?[field.key].nonEmpty)
+            out.append(.init(key: field.key, value: value, expectedVersion: expected))
+        }
+        return .success(out)
     }
 }

@@ -65,11 +65,16 @@ struct CardPage: PageModel {
     let requestVariationHref: String
     let variationsHref: String
     let indicatorChoices: [Choice]
+    /// The objective's audit trail (for those who may read the ente's): nil hides the section.
+    let history: [AuditPage.Row]?
+    let hasHistory: Bool
 
     /// `canRequestVariation`: the plan is approved and the user answers for the objective.
-    static func build(layout: Layout, ente: String, bundle b: PlanBundle, node: PlanNode, canEdit: Bool, canRequestVariation: Bool = false)
-        -> CardPage
-    {
+    /// `history`: the audit rows about the objective, when the user may read them.
+    static func build(
+        layout: Layout, ente: String, bundle b: PlanBundle, node: PlanNode, canEdit: Bool, canRequestVariation: Bool = false,
+        history: [AuditEntry]? = nil
+    ) -> CardPage {
         let links = Links.ente(ente).plan(b.plan.key)
         let nodeLinks = links.node(node.key)
         let unitName = { (k: String) in b.units.first { $0.key == k }?.displayName ?? k }
@@ -111,7 +116,7 @@ struct CardPage: PageModel {
             requestVariationHref: nodeLinks.requestVariation, variationsHref: links.variations,
             indicatorChoices: b.indicators.filter { $0.nodeKey == node.key }.sorted { $0.order < $1.order }.map {
                 Choice(value: $0.key, label: $0.name)
-            })
+            }, history: history.map { $0.map(AuditPage.Row.init) }, hasHistory: history?.isEmpty == false)
     }
 
     /// The card's fields in the PIAO's order; empty ones are left out.

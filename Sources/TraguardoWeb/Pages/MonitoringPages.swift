@@ -91,6 +91,8 @@ struct CampaignPage: PageModel {
         let submission: String
         let submitted: Bool
         let late: Bool
+        /// Stalled or still empty near the deadline (`UnitActivity`).
+        let stale: String?
         let note: String?
         let canSubmit: Bool
         let canGiveBack: Bool
@@ -145,12 +147,28 @@ struct CampaignPage: PageModel {
     let remindHref: String
     let outbox: [OutboxRow]
     let hasOutbox: Bool
+    /// The methodology's organisational performance in words (nil: it has none), and where its figures are entered.
+    let organisational: String?
+    let organisationalHref: String
+    let canEnterOrganisational: Bool
 
     struct OutboxRow: Encodable, Hashable, Sendable {
         let recipient: String
         let subject: String
         let queued: String
         let status: String
+
+        /// Where a message's delivery stands, in words: sent, given up (why), waiting for another attempt (why), queued.
+        static func status(of q: QueuedMessage, smtp: Bool) -> String {
+            if let sent = q.sentAt { return "inviato il \(ItalianFormat.dateTime(sent))" }
+            if q.failedAt != nil { return "non inviato: \(q.lastError ?? "errore sconosciuto")" }
+            if let error = q.lastError {
+                let next = q.nextAttemptAt.map { " alle \(ItalianFormat.dateTime($0))" } ?? ""
+                return "tentativo \(q.attempts) non riuscito (\(error)); nuovo tentativo\(next)"
+            }
+            if q.message.email == nil { return "nessun indirizzo e-mail: si legge solo in Traguardo" }
+            return smtp ? "in coda" : "in coda: invio e-mail non configurato (SMTP_HOST)"
+        }
     }
 
     /// `fileSummary`/`fileReport`: the outcome of an uploaded to-do file (a dry run's changes, or its bad cells).
@@ -176,13 +194,17 @@ struct CampaignPage: PageModel {
             let submitted = submission?.state == .inviata
             let holder = Responsibility.holder(of: key, on: campaign.asOf, in: c.bundle.assignments)
             let mine = c.scope.unitKeys.contains(key) || c.scope.isManager
+            let lastChange = items.compactMap { c.data.lastChanges[$0.nodeKey] }.max()
             return UnitRow(
                 key: key, name: c.unitName(key),
                 holder: holder.flatMap { h in c.bundle.people.first { $0.key == h.personKey }?.displayName } ?? "vacante",
                 objectives: items.count, completed: done,
                 progress: ItalianFormat.percent(items.isEmpty ? 0 : Double(done) * 100 / Double(items.count)),
                 submission: submission.map { s in s.state.label + (s.on.map { " il \($0.italian)" } ?? "") } ?? "Non inviato",
-                submitted: submitted, late: late && !submitted, note: submission?.note,
+                submitted: submitted, late: late && !submitted,
+                stale: UnitActivity.flag(
+                    campaign: campaign, submitted: submitted, hasObjectives: !items.isEmpty, lastChange: lastChange, today: c.today),
+                note: submission?.note,
                 canSubmit: mine && !submitted && campaign.state.acceptsEntries && c.allows(.editOwnUnits),
                 canGiveBack: submitted && campaign.state.acceptsEntries && c.allows(.managePlan),
                 submitHref: c.links.submit(key), giveBackHref: c.links.giveBack(key))
@@ -204,6 +226,9 @@ struct CampaignPage: PageModel {
         ]
         if let days = toDo.daysLeft(today: c.today), campaign.state.acceptsEntries {
             fields.append(Field(label: "Giorni alla scadenza", value: days >= 0 ? "\(days)" : "scaduta da \(-days) giorni"))
+        }
+        if campaign.entryDeadline != nil {
+            fields.append(Field(label: "Promemoria automatici", value: Reminders.describe(campaign.reminderSchedule)))
         }
         if let reason = campaign.reopenReason { fields.append(Field(label: "Motivo dell'ultima riapertura", value: reason)) }
         let moves = CampaignLifecycle.next(from: campaign.state).filter { c.allows($0.permission) }.map {
@@ -232,8 +257,9 @@ struct CampaignPage: PageModel {
                 OutboxRow(
                     recipient: q.message.recipient + (q.message.email.map { " <\($0)>" } ?? " (nessun indirizzo e-mail)"), subject: q.message.subject,
                     queued: q.createdAt.map { ItalianFormat.day(of: $0).italian } ?? "—",
-                    status: q.sentAt != nil
-                        ? "inviato" : q.message.email == nil ? "da leggere in Traguardo" : smtp ? "in coda" : "in coda: invio e-mail non configurato")
-            }, hasOutbox: !outbox.isEmpty)
+                    status: OutboxRow.status(of: q, smtp: smtp))
+            }, hasOutbox: !outbox.isEmpty,
+            organisational: c.sheet.organisationalScore.map { OrganisationalPage.totalText($0) }, organisationalHref: c.links.organisational,
+            canEnterOrganisational: c.allows(.enterOrganisational) && OrganisationalEntry.accepts(campaign))
     }
 }

@@ -8,6 +8,8 @@ struct AccountRow: Encodable, Hashable, Sendable {
     let name: String
     let roles: String
     let locked: Bool
+    /// Where reminders go; nil: none, they are read in the app only.
+    let email: String?
 
     /// `enteName` and `unitName` resolve the ids of the grants; `now` decides whether a lock is still on.
     init(_ account: Account, now: Date, enteName: (UUID) -> String?, unitName: (UUID) -> String?) {
@@ -19,6 +21,7 @@ struct AccountRow: Encodable, Hashable, Sendable {
         if account.isSystemAdmin { roles.insert(Role.amministratore.label, at: 0) }
         username = account.username
         name = account.displayName
+        email = account.email
         self.roles = roles.joined(separator: "; ")
         locked = (account.lockedUntil ?? .distantPast) > now
     }
@@ -76,6 +79,17 @@ struct AuditPage: PageModel {
         let changed: String
         let before: String?
         let after: String?
+
+        init(_ e: AuditEntry) {
+            at = ItalianFormat.dateTime(e.at)
+            actor = e.actorName
+            action = e.action.label
+            entity = AuditEntity(rawValue: e.entity)?.label ?? e.entity
+            entityID = e.entityID
+            changed = AuditDiff.changedFields(before: e.before, after: e.after).joined(separator: ", ")
+            before = e.before
+            after = e.after
+        }
     }
 
     let layout: Layout
@@ -91,12 +105,7 @@ struct AuditPage: PageModel {
     let rowCount: Int
 
     static func build(layout: Layout, heading: String, action: String, entries: [AuditEntry], query: AuditQuery) -> AuditPage {
-        let rows = entries.map { e in
-            Row(
-                at: ItalianFormat.dateTime(e.at), actor: e.actorName, action: e.action.label,
-                entity: AuditEntity(rawValue: e.entity)?.label ?? e.entity, entityID: e.entityID,
-                changed: AuditDiff.changedFields(before: e.before, after: e.after).joined(separator: ", "), before: e.before, after: e.after)
-        }
+        let rows = entries.map(Row.init)
         return AuditPage(
             layout: layout, heading: heading, action: action, rows: rows,
             entities: AuditEntity.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0 == query.entity) },

@@ -19,7 +19,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case importForm, importUpload, template
     // monitoring campaigns, entries, validation
     case campaigns, createCampaign, campaign, moveCampaign, entry, saveEntry, previewEntry, decide, submitUnit, giveBackUnit, addMinutes
-    case uploadEvidence, downloadEvidence, deleteEvidence, toDoFile, uploadToDo, sendReminders
+    case uploadEvidence, downloadEvidence, deleteEvidence, toDoFile, uploadToDo, sendReminders, organisational, saveOrganisational
     // variations of an approved plan
     case variations, requestVariation, decideVariation
     // methodology
@@ -28,7 +28,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case enteUsers, createEnteUser, enteAudit, admin, createEnte, globalAudit
     // JSON API
     case apiMe, apiEnti, apiEnte, apiUnits, apiHolder, apiAudit
-    case apiCampaigns, apiCampaign, apiSaveEntries, apiMoveCampaign, apiDecide, apiScores
+    case apiCampaigns, apiCampaign, apiSaveEntries, apiMoveCampaign, apiDecide, apiScores, apiOrganisational, apiSaveOrganisational
 
     enum Segment: Hashable, Sendable {
         case literal(String)
@@ -49,12 +49,12 @@ enum Endpoint: String, CaseIterable, Sendable {
 
     var method: HTTPMethod {
         switch self {
-        case .apiSaveEntries, .apiDecide: .PUT
+        case .apiSaveEntries, .apiDecide, .apiSaveOrganisational: .PUT
         case .apiMoveCampaign: .POST
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders:
+            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders, .saveOrganisational:
             .POST
         default:
             .GET
@@ -112,6 +112,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .submitUnit: return campaign + [.literal("settori"), .unit, .literal("invio")]
         case .giveBackUnit: return campaign + [.literal("settori"), .unit, .literal("restituzione")]
         case .addMinutes: return campaign + [.literal("verbali")]
+        case .organisational, .saveOrganisational: return campaign + [.literal("performance-organizzativa")]
         case .variations: return plan + [.literal("variazioni")]
         case .requestVariation: return node + [.literal("variazioni")]
         case .decideVariation: return plan + [.literal("variazioni"), .item, .literal("decisione")]
@@ -133,6 +134,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiMoveCampaign: return api + plan + [.literal("campagne"), .campaign, .literal("stato")]
         case .apiDecide: return api + plan + [.literal("campagne"), .campaign, .literal("obiettivi"), .node, .literal("validazione")]
         case .apiScores: return api + plan + [.literal("campagne"), .campaign, .literal("punteggi")]
+        case .apiOrganisational, .apiSaveOrganisational: return api + plan + [.literal("campagne"), .campaign, .literal("performance-organizzativa")]
         }
     }
 
@@ -143,7 +145,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
-            .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence:
+            .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence, .organisational,
+            .apiOrganisational:
             .ente(.viewEnte)
         case .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo: .ente(.editOwnUnits)
         case .apiSaveEntries: .ente(.editOwnUnits)
@@ -156,6 +159,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .createCampaign, .giveBackUnit, .sendReminders: .ente(.managePlan)
         case .saveEntry, .previewEntry, .submitUnit: .ente(.editOwnUnits)
         case .decide, .addMinutes: .ente(.validate)
+        case .saveOrganisational, .apiSaveOrganisational: .ente(.enterOrganisational)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,
             .adoptMethodology:
             .ente(.managePlan)

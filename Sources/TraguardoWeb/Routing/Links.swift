@@ -86,6 +86,7 @@ struct CampaignLinks: Hashable, Sendable {
     func toDoFile(_ format: String) -> String { Endpoint.toDoFile.path(values, query: [("formato", format)]) }
     var uploadToDo: String { Endpoint.uploadToDo.path(values) }
     var sendReminders: String { Endpoint.sendReminders.path(values) }
+    var organisational: String { Endpoint.organisational.path(values) }
     func entry(_ node: String) -> String { Endpoint.entry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func saveEntry(_ node: String) -> String { Endpoint.saveEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }
     func previewEntry(_ node: String) -> String { Endpoint.previewEntry.path(PathValues(ente: ente, plan: plan, node: node, campaign: campaign)) }

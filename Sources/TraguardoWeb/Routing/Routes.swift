@@ -11,6 +11,7 @@ func registerRoutes(_ routes: any RoutesBuilder) {
     PhaseController().register(routes)
     ScoresController().register(routes)
     MonitoringController().register(routes)
+    OrganisationalController().register(routes)
     EntryController().register(routes)
     VariationController().register(routes)
     ImportController().register(routes)

@@ -169,7 +169,9 @@ struct Client {
 
 extension Fixture {
     /// The fixture's plan P-2024 approved, with an open campaign: what monitoring tests start from.
-    static func openCampaign(_ key: String, asOf: Day, isFinal: Bool = false, on app: Application, enteID: UUID) async throws -> StoredPlan {
+    static func openCampaign(
+        _ key: String, asOf: Day, deadline: Day? = nil, isFinal: Bool = false, on app: Application, enteID: UUID
+    ) async throws -> StoredPlan {
         let store = app.store
         guard var plan = try await store.plan(enteID: enteID, key: "P-2024") else { throw Abort(.notFound) }
         if plan.plan.state == .bozza {
@@ -178,7 +180,8 @@ extension Fixture {
                 actor: .system)
             plan = try await store.plan(enteID: enteID, key: "P-2024")!
         }
-        try await store.createCampaign(Campaign(key: key, title: key, asOf: asOf, isFinal: isFinal), in: plan, actor: .system)
+        try await store.createCampaign(
+            Campaign(key: key, title: key, asOf: asOf, entryDeadline: deadline, isFinal: isFinal), in: plan, actor: .system)
         try await store.moveCampaign(key, of: plan, to: .aperta, reason: nil, allows: { _ in true }, actor: .system)
         return plan
     }

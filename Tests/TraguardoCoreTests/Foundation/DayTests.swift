@@ -34,6 +34,28 @@ struct DayTests {
         #expect(DayRange(from: Day(iso: "2024-01-01"), to: nil).contains(try #require(Day(iso: "2099-01-01"))))
     }
 
+    @Test func movingByDaysCrossesMonthsYearsAndLeapDays() throws {
+        let start = try #require(Day(iso: "2024-02-28"))
+        #expect(start.adding(days: 1).iso == "2024-02-29")
+        #expect(start.adding(days: 2).iso == "2024-03-01")
+        #expect(try #require(Day(iso: "2023-02-28")).adding(days: 1).iso == "2023-03-01")
+        #expect(try #require(Day(iso: "2024-12-31")).adding(days: 1).iso == "2025-01-01")
+        #expect(try #require(Day(iso: "2025-01-01")).adding(days: -1).iso == "2024-12-31")
+        #expect(try #require(Day(iso: "2000-03-01")).adding(days: -1).iso == "2000-02-29")
+        // Every day of four centuries goes to its ordinal and back.
+        var day = try #require(Day(iso: "1900-01-01"))
+        for _ in 0..<146_097 {
+            #expect(Day(ordinal: day.ordinal) == day)
+            let next = day.adding(days: 1)
+            if next.ordinal != day.ordinal + 1 || next <= day {
+                Issue.record("\(day) → \(next)")
+                break
+            }
+            day = next
+        }
+        #expect(day.iso == "2300-01-01")
+    }
+
     @Test func numbersAreWrittenTheItalianWay() {
         #expect(ItalianFormat.number(1234.56) == "1.234,56")
         #expect(ItalianFormat.number(99.075) == "99,08", "half-up, not banker's rounding")
