@@ -68,6 +68,8 @@ struct IndicatorRow: Sendable {
     /// Calendar months between deadline and actual date (0 when on time); NaN without an actual date.
     var lateMonths: Double = .nan
     var deadline: Int32 = .min
+    /// Days between deadline and actual date (0 when on time), for rules that count days.
+    var lateDays: Int32 = 0
     var kind: IndicatorKind = .noTarget
     var flags: UInt8 = 0
     /// The indicator's own status in the campaign (same coding as `ObjectiveRow.status`).

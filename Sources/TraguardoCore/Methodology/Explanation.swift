@@ -18,8 +18,12 @@ public struct IndicatorExplanation: Hashable, Sendable, Codable {
     public var actualFlag: Bool?
     public var progress: Double?
     public var status: ProgressStatus?
-    /// Months late after the methodology's step (half months, months or exact).
+    /// Months late after the methodology's step (half months, months or exact); nil when the rule counts days.
     public var lateMonths: Double?
+    /// Calendar days between the deadline and the achievement.
+    public var lateDays: Int?
+    /// The delay as the methodology counts it, in its unit (months, or days).
+    public var lateCounted: Double?
     /// Actual as percent of target (numeric indicators).
     public var ratio: Double?
     public var weight: Double?

@@ -16,14 +16,16 @@ extension ScoreReport {
         let outcome = results.indOutcome[i]
         var ratio: Double?
         if r.kind == .higher || r.kind == .progress || r.kind == .lower, !r.actual.isNaN, r.target > 0 { ratio = r.actual / r.target * 100 }
-        let late = r.lateMonths.isNaN || r.lateMonths <= 0 ? nil : rules.lateStep.apply(r.lateMonths)
+        let isLate = !r.lateMonths.isNaN && r.lateMonths > 0
+        let counted = isLate ? rules.dateRule.lateStep.count(months: r.lateMonths, days: Int(r.lateDays)) : nil
         var e = IndicatorExplanation(
             key: x.key, name: x.name, form: x.form, direction: x.direction, unit: x.form == .percent ? "%" : x.unit,
             target: r.target.isNaN ? nil : r.target,
             targetUpper: r.upper.isNaN ? nil : r.upper, targetDate: day(d.target), extendedDeadline: day(d.extended),
             targetRaw: x.target?.raw, actual: r.actual.isNaN ? nil : r.actual, actualDate: day(d.actual),
             actualFlag: r.flags & IndicatorRow.flagTrue != 0 ? true : (r.flags & IndicatorRow.flagFalse != 0 ? false : nil),
-            progress: r.progress.isNaN ? nil : r.progress, status: ProgressStatus.from(code: r.status), lateMonths: late,
+            progress: r.progress.isNaN ? nil : r.progress, status: ProgressStatus.from(code: r.status),
+            lateMonths: rules.dateRule.lateStep.countsDays ? nil : counted, lateDays: isLate ? Int(r.lateDays) : nil, lateCounted: counted,
             ratio: ratio, weight: r.weight.isNaN ? nil : r.weight, outcome: outcome, score: score.isNaN ? nil : score,
             counted: outcome.counted, text: "")
         e.text = ExplanationText.indicator(e, rules: rules, asOf: plan.asOf)

@@ -46,9 +46,7 @@ enum ExplanationText {
         case .no: rule = "non realizzato (NO) → 0"
         case .onTime: rule = (e.actualDate.map { "realizzato il \($0.italian)" } ?? "realizzato prima della scadenza") + ", nei tempi → 100"
         case .late, .tooLate:
-            let m = e.lateMonths ?? 0
-            rule =
-                "realizzato il \(e.actualDate?.italian ?? "?"), \(n(m)) mesi di ritardo (\(stepLabel(rules.lateStep))) → 100 × (1 − \(n(m))/\(n(rules.monthsToZero))) = \(score)"
+            rule = "realizzato il \(e.actualDate?.italian ?? "?"), " + lateness(e, rules.dateRule, score: score)
         case .achievedNoDate: rule = "raggiunto (SI) senza data, scadenza superata → \(score) (decurtazione prevista dalla metodologia)"
         case .missedProgress: rule = "scadenza superata, non raggiunto, avanzamento \(n(e.progress ?? 0))% → \(score)"
         case .missedNone: rule = "scadenza superata, non raggiunto e senza avanzamento → 0"
@@ -70,10 +68,32 @@ enum ExplanationText {
 
     static func stepLabel(_ step: LateStep) -> String {
         switch step {
-        case .halfMonth: "a passi di mezzo mese"
-        case .month: "a mesi interi"
-        case .day: "in giorni"
+        case .halfMonth: "arrotondato al mezzo mese superiore"
+        case .monthsAndHalf: "mesi interi più mezzo mese per la frazione"
+        case .month: "arrotondato al mese intero superiore"
+        case .day: "frazione esatta di mese"
+        case .days: "in giorni"
         }
+    }
+
+    /// "1 mese e 20 giorni di ritardo, contati 1,5 mesi (mesi interi più mezzo mese per la frazione) → 100 × (1 − 1,5/12)".
+    static func lateness(_ e: IndicatorExplanation, _ rule: DateRule, score: String) -> String {
+        let counted = e.lateCounted ?? 0
+        let days = e.lateDays ?? 0
+        var calendar = "\(days) giorni di ritardo"
+        if let deadline = e.extendedDeadline ?? e.targetDate, let done = e.actualDate, !rule.lateStep.countsDays {
+            let (months, rest, _) = DayMath.delay(deadline, until: done)
+            let monthText = months == 1 ? "1 mese" : "\(months) mesi"
+            let dayText = rest == 1 ? "1 giorno" : "\(rest) giorni"
+            calendar = (months == 0 ? dayText : rest == 0 ? monthText : "\(monthText) e \(dayText)") + " di ritardo"
+        }
+        let unit = rule.lateStep.countsDays ? "giorni" : (counted == 1 ? "mese" : "mesi")
+        let head = "\(calendar), contati \(n(counted)) \(unit) (\(stepLabel(rule.lateStep)))"
+        if let max = rule.maxDelay, counted > max {
+            return head + ": oltre il ritardo massimo di \(n(max)) \(rule.lateStep.countsDays ? "giorni" : "mesi") → \(score)"
+        }
+        let toZero = rule.lateStep.countsDays ? rule.daysToZero : rule.monthsToZero
+        return head + " → 100 × (1 − \(n(counted))/\(n(toZero))) = \(score)"
     }
 
     static func objective(_ e: ObjectiveExplanation, rules: PreparedMethodology, year: Int, horizon: String?, inheritedTitle: String?) -> String {

@@ -44,6 +44,7 @@ enum IndicatorCompiler {
             if let done {
                 d.actual = Int32(done.ordinal)
                 r.lateMonths = DayMath.monthsLate(deadline, until: done)
+                r.lateDays = Int32(Swift.max(0, done.ordinal - deadline.ordinal))
             }
         case .progress:
             if r.actual.isNaN { r.actual = r.progress }

@@ -68,10 +68,10 @@ extension PreparedMethodology {
     func scoreDate(_ r: IndicatorRow, asOf: Int32) -> (Double, IndicatorOutcome) {
         if !r.lateMonths.isNaN {
             if r.lateMonths <= 0 { return (100, .onTime) }
-            let s = 100 * (1 - lateStep.apply(r.lateMonths) / monthsToZero)
+            let s = dateRule.lateScore(months: r.lateMonths, days: Int(r.lateDays)).score
             return s > 0 ? (s, .late) : (0, .tooLate)
         }
-        let due = asOf > r.deadline
+        let due = dateRule.dueOnReferenceDay ? asOf >= r.deadline : asOf > r.deadline
         if r.flags & IndicatorRow.flagTrue != 0 { return due ? (noDateScore, .achievedNoDate) : (100, .onTime) }
         if !due {
             switch notYetDue {

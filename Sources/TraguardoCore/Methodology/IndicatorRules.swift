@@ -67,12 +67,20 @@ public enum MissingValueRule: String, CaseIterable, Sendable, Codable {
     case excluded, zero
 }
 
-/// Date targets ("entro il 30/06"): on time = 100, late by m months = 100 × (1 − m/monthsToZero).
+/// Date targets ("entro il 30/06"): on time = 100; late = 100 × (1 − delay/toZero), the delay counted as the SMVP
+/// says (`lateStep`) and `toZero` being `monthsToZero` (or `daysToZero` when the delay is counted in days).
 public struct DateRule: Hashable, Sendable, Codable {
-    /// How lateness is counted: in half-month steps (rounded up), whole months (rounded up) or exact days.
+    /// How lateness is counted: see `LateStep`.
     public var lateStep: LateStep
     /// Months of delay that bring the score to 0 (12 in "1 − m/12").
     public var monthsToZero: Double
+    /// Days of delay that bring the score to 0 when the delay is counted in days (365 in "1 − giorni/365").
+    public var daysToZero: Double
+    /// A delay beyond this (in the rule's unit: months, or days) scores 0 whatever the formula gives; nil = none.
+    public var maxDelay: Double?
+    /// A deadline on the campaign's reference date is due at that campaign: "entro il 31/12" not achieved at the
+    /// 31/12 campaign is missed, not "in corso". When false it is due only after that day.
+    public var dueOnReferenceDay: Bool
     /// Deadline not yet reached and not achieved ("in corso"): not penalised, either left out or counted as full.
     public var notYetDue: NotYetDueRule
     /// Deadline passed, not achieved: the reported progress % (or 0 when none), or always 0.
@@ -81,27 +89,52 @@ public struct DateRule: Hashable, Sendable, Codable {
     public var achievedWithoutDateScore: Double
 
     public init(
-        lateStep: LateStep = .halfMonth, monthsToZero: Double = 12, notYetDue: NotYetDueRule = .excluded,
-        missedUsesProgress: Bool = true, achievedWithoutDateScore: Double = 87.5
+        lateStep: LateStep = .halfMonth, monthsToZero: Double = 12, daysToZero: Double = 365, maxDelay: Double? = nil,
+        dueOnReferenceDay: Bool = false, notYetDue: NotYetDueRule = .excluded, missedUsesProgress: Bool = true,
+        achievedWithoutDateScore: Double = 87.5
     ) {
         self.lateStep = lateStep
         self.monthsToZero = monthsToZero
+        self.daysToZero = daysToZero
+        self.maxDelay = maxDelay
+        self.dueOnReferenceDay = dueOnReferenceDay
         self.notYetDue = notYetDue
         self.missedUsesProgress = missedUsesProgress
         self.achievedWithoutDateScore = achievedWithoutDateScore
     }
 }
 
+/// How an SMVP counts a delay. Worked example, a delay of 1 month and 20 days (exact: 1,65 months, 51 days):
+/// `halfMonth` 2 (rounded up to the next half month), `monthsAndHalf` 1,5 (whole months plus one half for any
+/// remainder), `month` 2 (whole months rounded up), `day` 1,65 (the exact calendar fraction), `days` 51 (days,
+/// against `daysToZero`, e.g. "1 − giorni/365").
 public enum LateStep: String, CaseIterable, Sendable, Codable {
-    case halfMonth = "mezzo-mese", month = "mese", day = "giorno"
+    case halfMonth = "mezzo-mese", monthsAndHalf = "mesi-e-mezzo", month = "mese", day = "giorno", days = "giorni"
 
-    /// Rounds an exact calendar delay in months to the step (always up: a day late is half a month late).
-    @inline(__always) func apply(_ months: Double) -> Double {
+    /// Whether the counted delay is in days (else months).
+    public var countsDays: Bool { self == .days }
+
+    /// The delay as the rule counts it, from the exact calendar delay in months and in days.
+    @inline(__always) public func count(months: Double, days: Int) -> Double {
         switch self {
         case .halfMonth: return (months * 2).rounded(.up) / 2
+        case .monthsAndHalf:
+            let whole = months.rounded(.down)
+            return months > whole ? whole + 0.5 : whole
         case .month: return months.rounded(.up)
         case .day: return months
+        case .days: return Double(days)
         }
+    }
+}
+
+extension DateRule {
+    /// A late achievement: the delay as counted, its score and whether it went beyond `maxDelay`.
+    @inline(__always) public func lateScore(months: Double, days: Int) -> (counted: Double, score: Double, beyondMaximum: Bool) {
+        let counted = lateStep.count(months: months, days: days)
+        if let maxDelay, counted > maxDelay { return (counted, 0, true) }
+        let toZero = lateStep.countsDays ? daysToZero : monthsToZero
+        return (counted, Swift.max(0, 100 * (1 - counted / toZero)), false)
     }
 }
 
@@ -138,6 +171,8 @@ extension DateRule {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = DateRule()
         self.init(
             lateStep: try c.value(.lateStep, or: d.lateStep), monthsToZero: try c.value(.monthsToZero, or: d.monthsToZero),
+            daysToZero: try c.value(.daysToZero, or: d.daysToZero), maxDelay: try c.optional(.maxDelay, or: nil),
+            dueOnReferenceDay: try c.value(.dueOnReferenceDay, or: d.dueOnReferenceDay),
             notYetDue: try c.value(.notYetDue, or: d.notYetDue), missedUsesProgress: try c.value(.missedUsesProgress, or: d.missedUsesProgress),
             achievedWithoutDateScore: try c.value(.achievedWithoutDateScore, or: d.achievedWithoutDateScore))
     }

@@ -50,6 +50,12 @@ extension Methodology {
         if indicators.date.monthsToZero <= 0 {
             err("indicators.date.monthsToZero", "I mesi di ritardo che azzerano il punteggio devono essere più di 0.")
         }
+        if indicators.date.daysToZero <= 0 {
+            err("indicators.date.daysToZero", "I giorni di ritardo che azzerano il punteggio devono essere più di 0.")
+        }
+        if let max = indicators.date.maxDelay, max <= 0 {
+            err("indicators.date.maxDelay", "Il ritardo massimo oltre il quale il punteggio è zero deve essere più di 0 (oppure non indicato).")
+        }
         if !(0...100).contains(indicators.date.achievedWithoutDateScore) {
             err("indicators.date.achievedWithoutDateScore", "Il punteggio per «raggiunto senza data» deve essere tra 0 e 100.")
         }

@@ -7,8 +7,7 @@ public struct PreparedMethodology: Sendable {
     let bandScore: [Double]
     let lowerPartial: PartialRule
     let exactPartial: PartialRule
-    let lateStep: LateStep
-    let monthsToZero: Double
+    let dateRule: DateRule
     let notYetDue: NotYetDueRule
     let missedUsesProgress: Bool
     let noDateScore: Double
@@ -41,8 +40,7 @@ public struct PreparedMethodology: Sendable {
         bandScore = bands.map(\.score)
         lowerPartial = m.indicators.lowerBetter.partial
         exactPartial = m.indicators.exactPartial
-        lateStep = m.indicators.date.lateStep
-        monthsToZero = m.indicators.date.monthsToZero
+        dateRule = m.indicators.date
         notYetDue = m.indicators.date.notYetDue
         missedUsesProgress = m.indicators.date.missedUsesProgress
         noDateScore = m.indicators.date.achievedWithoutDateScore

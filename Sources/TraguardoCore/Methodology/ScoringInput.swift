@@ -71,7 +71,14 @@ enum DayMath {
     /// Calendar months from `deadline` to `later`, with the end-of-month convention (30/06 → 31/07 is one
     /// month) and the remainder as a fraction of the following month. 0 when on time.
     static func monthsLate(_ deadline: Day, until later: Day) -> Double {
-        guard deadline < later else { return 0 }
+        let (whole, rest, span) = delay(deadline, until: later)
+        return rest == 0 ? Double(whole) : Double(whole) + Double(rest) / Double(span)
+    }
+
+    /// A delay in whole calendar months plus the days left over, and the length of the month those days fall in
+    /// (31/01 → 20/03 is 1 month and 20 days: 29/02 + 20). Month ends map to month ends.
+    static func delay(_ deadline: Day, until later: Day) -> (months: Int, days: Int, span: Int) {
+        guard deadline < later else { return (0, 0, 30) }
         let endOfMonth = deadline.day == Day.daysIn(month: deadline.month, year: deadline.year)
         func adding(_ k: Int) -> Day {
             let total = deadline.year * 12 + (deadline.month - 1) + k
@@ -82,9 +89,6 @@ enum DayMath {
         var whole = (later.year - deadline.year) * 12 + (later.month - deadline.month)
         if adding(whole) > later { whole -= 1 }
         let base = adding(whole)
-        let rest = later.ordinal - base.ordinal
-        guard rest > 0 else { return Double(whole) }
-        let span = adding(whole + 1).ordinal - base.ordinal
-        return Double(whole) + Double(rest) / Double(span)
+        return (whole, later.ordinal - base.ordinal, adding(whole + 1).ordinal - base.ordinal)
     }
 }

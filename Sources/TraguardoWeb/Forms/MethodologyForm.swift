@@ -18,6 +18,10 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
     var achievedWithoutDate: String
     var notYetDue: String
     var unitMean: String
+    var lateStep: String
+    var daysToZero: String
+    var maxDelay: String
+    var dueOnReferenceDay: Bool
 
     init(_ m: Methodology) {
         let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
@@ -29,6 +33,10 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
         achievedWithoutDate = ItalianFormat.number(m.indicators.date.achievedWithoutDateScore, trimZeros: true)
         notYetDue = m.indicators.date.notYetDue.rawValue
         unitMean = m.rollUps.unitMean.rawValue
+        lateStep = m.indicators.date.lateStep.rawValue
+        daysToZero = ItalianFormat.number(m.indicators.date.daysToZero, trimZeros: true)
+        maxDelay = m.indicators.date.maxDelay.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
+        dueOnReferenceDay = m.indicators.date.dueOnReferenceDay
     }
 }
 
@@ -41,6 +49,10 @@ struct MethodologyForm: Content {
     var achievedWithoutDate: String?
     var notYetDue: String?
     var unitMean: String?
+    var lateStep: String?
+    var daysToZero: String?
+    var maxDelay: String?
+    var dueOnReferenceDay: String?
     var action: String?
 
     var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
@@ -72,6 +84,28 @@ struct MethodologyForm: Content {
             return .failure(FormError("«Scadenza non ancora raggiunta»: scelta non valida."))
         }
         m.indicators.date.notYetDue = rule
+        // The lateness fields: a form of an earlier page that lacks them keeps the base methodology's values.
+        if let lateStep {
+            guard let step = LateStep(rawValue: lateStep) else { return .failure(FormError("«Come si conta il ritardo»: scelta non valida.")) }
+            m.indicators.date.lateStep = step
+            m.indicators.date.dueOnReferenceDay = dueOnReferenceDay != nil
+        }
+        if let daysToZero {
+            guard let days = ItalianFormat.parseNumber(daysToZero), days > 0 else {
+                return .failure(FormError("«Giorni di ritardo che azzerano il punteggio»: indica un numero maggiore di 0."))
+            }
+            m.indicators.date.daysToZero = days
+        }
+        if let maxDelay {
+            if let text = Optional(maxDelay).nonEmpty {
+                guard let max = ItalianFormat.parseNumber(text), max > 0 else {
+                    return .failure(FormError("«Ritardo massimo»: indica un numero maggiore di 0, oppure lascia vuoto."))
+                }
+                m.indicators.date.maxDelay = max
+            } else {
+                m.indicators.date.maxDelay = nil
+            }
+        }
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean
         if m != base {

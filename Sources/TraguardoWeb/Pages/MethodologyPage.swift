@@ -38,6 +38,7 @@ struct MethodologyPage: PageModel {
     let presetChoices: [Choice]
     let settings: MethodologySettings
     let notYetDueOptions: [Choice]
+    let lateStepOptions: [Choice]
     let meanOptions: [Choice]
     let preview: [Change]
     let hasPreview: Bool
@@ -81,6 +82,9 @@ struct MethodologyPage: PageModel {
             notYetDueOptions: NotYetDueRule.allCases.map {
                 Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue)
             },
+            lateStepOptions: LateStep.allCases.map {
+                Choice(value: $0.rawValue, label: lateStepLabel($0), selected: $0.rawValue == settings.lateStep)
+            },
             meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
             preview: changes, hasPreview: !changes.isEmpty,
             previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
@@ -105,15 +109,31 @@ struct MethodologyPage: PageModel {
         }
     }
 
+    /// The variants with the worked example of the rule's description (1 mese e 20 giorni di ritardo).
+    static func lateStepLabel(_ step: LateStep) -> String {
+        switch step {
+        case .halfMonth: "al mezzo mese superiore (1 mese e 20 giorni = 2)"
+        case .monthsAndHalf: "mesi interi più mezzo mese per la frazione (1 mese e 20 giorni = 1,5)"
+        case .month: "al mese intero superiore (1 mese e 20 giorni = 2)"
+        case .day: "frazione esatta di mese (1 mese e 20 giorni ≈ 1,65)"
+        case .days: "in giorni, sui giorni che azzerano il punteggio (1 mese e 20 giorni = 51 giorni)"
+        }
+    }
+
     static func rules(of m: Methodology) -> [String] {
         let f = { (v: Double) in ItalianFormat.number(v, trimZeros: true) }
         var out: [String] = []
         out.append(
             "Indicatori numerici «di più è meglio»: rapporto consuntivo/atteso"
                 + (m.indicators.higherBetter.cap.map { ", con tetto al \(f($0))%" } ?? ", senza tetto"))
+        let date = m.indicators.date
+        let unit = date.lateStep.countsDays ? "giorni" : "mesi"
         out.append(
-            "Scadenze: nei tempi 100; in ritardo 100 × (1 − mesi/\(f(m.indicators.date.monthsToZero))); raggiunto senza data \(f(m.indicators.date.achievedWithoutDateScore))"
-        )
+            "Scadenze: nei tempi 100; in ritardo 100 × (1 − \(unit)/\(f(date.lateStep.countsDays ? date.daysToZero : date.monthsToZero))), "
+                + "ritardo contato \(lateStepLabel(date.lateStep))"
+                + (date.maxDelay.map { ", oltre \(f($0)) \(unit) di ritardo 0" } ?? "")
+                + "; raggiunto senza data \(f(date.achievedWithoutDateScore)); una scadenza pari alla data di riferimento "
+                + (date.dueOnReferenceDay ? "è già scaduta" : "è ancora «in corso»"))
         out.append("Fonti del punteggio dell'obiettivo, in ordine: " + m.objectives.sources.map(\.rawValue).joined(separator: ", "))
         for s in m.statuses {
             switch s.counting {

@@ -34,7 +34,8 @@ struct RoundingAndExplanationTests {
         let e = try #require(report.explain(objective: "O"))
         let text = e.indicators[0].text
         #expect(text.contains("entro 31/05/2024 (prorogata al 30/06/2024, scadenza originaria 31/05/2024)"))
-        #expect(text.contains("realizzato il 16/07/2024, 1 mesi di ritardo (a passi di mezzo mese)"))
+        #expect(
+            text.contains("realizzato il 16/07/2024, 16 giorni di ritardo, contati 1 mese (arrotondato al mezzo mese superiore) → 100 × (1 − 1/12)"))
         #expect(text.contains("= 91,67"))
         let pct = scoreOne(form: .percent, target: Target(number: 80), value: reading("I", "O", number: 64.52)).2
         #expect(pct.explain(objective: "O")!.indicators[0].text.contains("(≥ 80%): consuntivo 64,52% = 80,65% del target → 80,65"))

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import TraguardoCore
+
+@testable import TraguardoWeb
+
+/// The methodology form sets the lateness rules as a methodology file does, with Italian messages naming the field.
+@Suite("Methodology form")
+struct MethodologyFormTests {
+    let base = Methodology(id: "base", name: "Base", validFrom: 2024, source: "test")
+
+    func form(lateStep: String? = "mesi-e-mezzo", daysToZero: String? = "365", maxDelay: String? = "6", due: Bool = true) -> MethodologyForm {
+        let settings = MethodologySettings(base)
+        return MethodologyForm(
+            preset: "base", cap: "1", notReported: nil, decimals: 2, monthsToZero: settings.monthsToZero,
+            achievedWithoutDate: settings.achievedWithoutDate, notYetDue: settings.notYetDue, unitMean: settings.unitMean, lateStep: lateStep,
+            daysToZero: daysToZero, maxDelay: maxDelay, dueOnReferenceDay: due ? "1" : nil, action: nil)
+    }
+
+    @Test func theLatenessRulesAreSetFromTheForm() throws {
+        let m = try form().apply(to: base).get()
+        #expect(m.indicators.date.lateStep == .monthsAndHalf)
+        #expect(m.indicators.date.maxDelay == 6)
+        #expect(m.indicators.date.dueOnReferenceDay)
+        // Shown back as the form reads them, and an empty maximum removes it.
+        let shown = MethodologySettings(m)
+        #expect(shown.lateStep == "mesi-e-mezzo" && shown.maxDelay == "6" && shown.dueOnReferenceDay)
+        #expect(try form(maxDelay: "").apply(to: m).get().indicators.date.maxDelay == nil)
+        // A form without the fields (an earlier page) keeps the base's rules.
+        let kept = try form(lateStep: nil, daysToZero: nil, maxDelay: nil, due: false).apply(to: m).get()
+        #expect(kept.indicators.date.lateStep == .monthsAndHalf && kept.indicators.date.maxDelay == 6 && kept.indicators.date.dueOnReferenceDay)
+    }
+
+    @Test func badValuesAreNamed() {
+        func message(_ f: MethodologyForm) -> String? {
+            if case .failure(let e) = f.apply(to: base) { return e.message }
+            return nil
+        }
+        #expect(message(form(lateStep: "settimane"))?.contains("«Come si conta il ritardo»") == true)
+        #expect(message(form(daysToZero: "0"))?.contains("«Giorni di ritardo che azzerano il punteggio»") == true)
+        #expect(message(form(maxDelay: "-1"))?.contains("«Ritardo massimo»") == true)
+    }
+}
