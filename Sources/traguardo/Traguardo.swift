@@ -6,7 +6,10 @@ struct TraguardoCommand: AsyncParsableCommand {
         commandName: "traguardo",
         abstract: "Traguardo: il ciclo della performance degli enti locali (PIAO, SMVP, Relazione).",
         discussion: "Il database si sceglie con DATABASE_URL (predefinito: sqlite://./traguardo.sqlite).",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Import.self, Export.self, Stats.self, Score.self, Template.self],
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, UserCommand.self, Import.self, Export.self, Stats.self, Score.self, MethodologyCommand.self,
+            Template.self,
+        ],
         defaultSubcommand: Serve.self
     )
 }

@@ -153,6 +153,16 @@ extension IndicatorScoring {
 }
 
 extension HigherBetterRule {
+    enum CodingKeys: String, CodingKey { case cap, floor, bands }
+
+    /// `cap` is written even when absent (`null` = uncapped): a missing key reads back as the default cap of 100.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cap, forKey: .cap)
+        try c.encodeIfPresent(floor, forKey: .floor)
+        try c.encode(bands, forKey: .bands)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = HigherBetterRule()
         self.init(cap: try c.optional(.cap, or: d.cap), floor: try c.optional(.floor, or: d.floor), bands: try c.value(.bands, or: []))

@@ -82,6 +82,18 @@ extension RollUpPolicy {
 }
 
 extension WeightPolicy {
+    enum CodingKeys: String, CodingKey { case unit, expectedPerUnit, expectedPerPerson, expectedPerObjective, tolerance }
+
+    /// The expected sums are written even when absent (`null` = not checked): a missing key reads back as 100.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(expectedPerUnit, forKey: .expectedPerUnit)
+        try c.encodeIfPresent(expectedPerPerson, forKey: .expectedPerPerson)
+        try c.encode(expectedPerObjective, forKey: .expectedPerObjective)
+        try c.encode(tolerance, forKey: .tolerance)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = WeightPolicy()
         self.init(

@@ -4,8 +4,12 @@ public struct ScoreChange: Hashable, Sendable, Codable {
     public var level: Level
     public var key: String
     public var name: String
+    /// The effective score (the Nucleo's validated one where present, else the computed one).
     public var before: Double?
     public var after: Double?
+    /// Objectives: the computed score, which moves even when a validated score keeps the effective one still.
+    public var computedBefore: Double?
+    public var computedAfter: Double?
     /// Set when the rule that produced an objective's score changed too.
     public var outcomeBefore: ObjectiveOutcome?
     public var outcomeAfter: ObjectiveOutcome?
@@ -25,11 +29,11 @@ extension ScoreReport {
         let previous = Dictionary(other.objectives.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         for o in objectives {
             let p = previous[o.key]
-            if differ(p?.effective, o.effective) || p?.outcome != o.outcome {
+            if differ(p?.effective, o.effective) || differ(p?.computed, o.computed) || p?.outcome != o.outcome {
                 out.append(
                     .init(
                         level: .objective, key: o.key, name: o.title, before: p?.effective, after: o.effective,
-                        outcomeBefore: p?.outcome, outcomeAfter: o.outcome))
+                        computedBefore: p?.computed, computedAfter: o.computed, outcomeBefore: p?.outcome, outcomeAfter: o.outcome))
             }
         }
         for (level, mine, theirs) in [(ScoreChange.Level.unit, units, other.units), (.node, nodes, other.nodes)] {
@@ -45,5 +49,35 @@ extension ScoreReport {
             out.append(.init(level: .ente, key: "servizi", name: "Media dei servizi", before: other.ente.unitsMean, after: ente.unitsMean))
         }
         return out
+    }
+}
+
+extension ScoreChange {
+    /// The figures as a reader sees them under each methodology's rounding ("80,00", or "80,00 (validato 85,00)" for
+    /// an objective the Nucleo validated); nil when nothing a reader sees moves.
+    public func shown(before rb: RoundingPolicy, after ra: RoundingPolicy) -> (before: String, after: String)? {
+        let was = ScoreSheet.format(before, rb), now = ScoreSheet.format(after, ra)
+        guard level == .objective else { return was == now ? nil : (was, now) }
+        let computedWas = ScoreSheet.format(computedBefore, rb), computedNow = ScoreSheet.format(computedAfter, ra)
+        guard was != now || computedWas != computedNow else { return nil }
+        // The effective score differs from the computed one only where the Nucleo validated.
+        let validatedBefore = before != computedBefore, validatedAfter = after != computedAfter
+        return (
+            computedWas + (validatedBefore ? " (validato \(was))" : ""), computedNow + (validatedAfter ? " (validato \(now))" : "")
+        )
+    }
+
+    public var levelLabel: String {
+        switch level {
+        case .objective: "Obiettivo"
+        case .unit: "Unità"
+        case .node: "Nodo"
+        case .ente: "Ente"
+        }
+    }
+
+    /// "Obiettivo «Digitalizzare gli atti»: 80,00 (validato 85,00) → 91,67 (validato 85,00)".
+    public func italianLine(before rb: RoundingPolicy, after ra: RoundingPolicy) -> String? {
+        shown(before: rb, after: ra).map { "\(levelLabel) «\(name)»: \($0.before) → \($0.after)" }
     }
 }

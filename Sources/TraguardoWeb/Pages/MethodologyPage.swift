@@ -62,14 +62,13 @@ struct MethodologyPage: PageModel {
             let b = before.methodology.rounding, a = after.methodology.rounding
             // Only what a reader would see change (the rule behind an equal figure may differ too).
             changes = after.changes(from: before).compactMap { c in
-                let was = ScoreSheet.format(c.before, b), now = ScoreSheet.format(c.after, a)
-                return was == now ? nil : Change(level: label(c.level), name: c.name, before: was, after: now)
+                c.shown(before: b, after: a).map { Change(level: c.levelLabel, name: c.name, before: $0.before, after: $0.after) }
             }
         }
         return MethodologyPage(
             layout: layout, name: current.name,
             versionLabel: version.map { "versione \($0) adottata per il \(year)" } ?? "nessuna metodologia adottata: si applica quella generale",
-            source: current.source, rules: rules(of: current),
+            source: current.source, rules: current.italianSummary,
             history: history.map {
                 Version(
                     year: $0.year, version: $0.version, name: $0.name, by: $0.adoptedBy,
@@ -83,22 +82,13 @@ struct MethodologyPage: PageModel {
                 Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.notYetDue)
             },
             lateStepOptions: LateStep.allCases.map {
-                Choice(value: $0.rawValue, label: lateStepLabel($0), selected: $0.rawValue == settings.lateStep)
+                Choice(value: $0.rawValue, label: $0.italianLabel, selected: $0.rawValue == settings.lateStep)
             },
             meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
             preview: changes, hasPreview: !changes.isEmpty,
             previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
             canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
             previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
-    }
-
-    static func label(_ level: ScoreChange.Level) -> String {
-        switch level {
-        case .objective: "Obiettivo"
-        case .unit: "Unità"
-        case .node: "Nodo"
-        case .ente: "Ente"
-        }
     }
 
     static func label(_ rule: NotYetDueRule) -> String {
@@ -109,43 +99,4 @@ struct MethodologyPage: PageModel {
         }
     }
 
-    /// The variants with the worked example of the rule's description (1 mese e 20 giorni di ritardo).
-    static func lateStepLabel(_ step: LateStep) -> String {
-        switch step {
-        case .halfMonth: "al mezzo mese superiore (1 mese e 20 giorni = 2)"
-        case .monthsAndHalf: "mesi interi più mezzo mese per la frazione (1 mese e 20 giorni = 1,5)"
-        case .month: "al mese intero superiore (1 mese e 20 giorni = 2)"
-        case .day: "frazione esatta di mese (1 mese e 20 giorni ≈ 1,65)"
-        case .days: "in giorni, sui giorni che azzerano il punteggio (1 mese e 20 giorni = 51 giorni)"
-        }
-    }
-
-    static func rules(of m: Methodology) -> [String] {
-        let f = { (v: Double) in ItalianFormat.number(v, trimZeros: true) }
-        var out: [String] = []
-        out.append(
-            "Indicatori numerici «di più è meglio»: rapporto consuntivo/atteso"
-                + (m.indicators.higherBetter.cap.map { ", con tetto al \(f($0))%" } ?? ", senza tetto"))
-        let date = m.indicators.date
-        let unit = date.lateStep.countsDays ? "giorni" : "mesi"
-        out.append(
-            "Scadenze: nei tempi 100; in ritardo 100 × (1 − \(unit)/\(f(date.lateStep.countsDays ? date.daysToZero : date.monthsToZero))), "
-                + "ritardo contato \(lateStepLabel(date.lateStep))"
-                + (date.maxDelay.map { ", oltre \(f($0)) \(unit) di ritardo 0" } ?? "")
-                + "; raggiunto senza data \(f(date.achievedWithoutDateScore)); una scadenza pari alla data di riferimento "
-                + (date.dueOnReferenceDay ? "è già scaduta" : "è ancora «in corso»"))
-        out.append("Fonti del punteggio dell'obiettivo, in ordine: " + m.objectives.sources.map(\.rawValue).joined(separator: ", "))
-        for s in m.statuses {
-            switch s.counting {
-            case .excluded: out.append("«\(s.status.label)»: escluso da numeratore e denominatore")
-            case .fixed: out.append("«\(s.status.label)»: vale \(f(s.value ?? 0)) e conta")
-            case .normal: out.append("«\(s.status.label)»: conteggiato normalmente")
-            }
-        }
-        out.append(
-            "Unità: \(m.rollUps.unitMean.label)" + (m.rollUps.crossCuttingInEveryOwner ? "; gli obiettivi trasversali contano in ogni unità" : ""))
-        out.append("Arrotondamento: \(m.rounding.label)")
-        if let org = m.organisational { out.append("Performance organizzativa: \(org.dimensions.count) dimensioni, \(f(org.totalPoints)) punti") }
-        return out
-    }
 }

@@ -103,3 +103,30 @@ struct LatenessRuleTests {
         }
     }
 }
+
+/// The preview of a methodology change lists every score that moves, computed or validated: an objective the Nucleo
+/// validated keeps its effective score while its computed one moves, and that is a change a reader must see.
+@Suite("Preview of a methodology change")
+struct MethodologyChangePreviewTests {
+    @Test func aComputedScoreThatMovesUnderAValidatedOneIsListed() throws {
+        let nodes = [objective("O")]
+        let indicators = [indicator("I", "O", form: .date, .within, target: Target(date: day("2024-04-30")))]
+        let values = [reading("I", "O", date: day("2024-06-20"))]
+        let validation = Validation(campaignKey: "C", nodeKey: "O", kind: .modifica, score: 90, reason: "Ritardo giustificato dal Nucleo")
+        func report(_ step: LateStep) -> ScoreReport {
+            var m = baseMethodology()
+            m.indicators.date.lateStep = step
+            return ScoringEngine.score(
+                ScoringInput(
+                    methodology: m, nodes: nodes, indicators: indicators, units: standardUnits, values: values, validations: [validation],
+                    campaignKey: "C", asOf: day("2024-12-31")))
+        }
+        let before = report(.halfMonth), after = report(.monthsAndHalf)
+        let changes = after.changes(from: before)
+        let objective = try #require(changes.first { $0.level == .objective })
+        #expect(objective.before == 90 && objective.after == 90)
+        let rounding = RoundingPolicy()
+        #expect(
+            objective.italianLine(before: rounding, after: rounding) == "Obiettivo «Obiettivo O»: 83,33 (validato 90,00) → 87,50 (validato 90,00)")
+    }
+}
