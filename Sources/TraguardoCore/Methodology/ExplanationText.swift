@@ -116,6 +116,11 @@ enum ExplanationText {
         case .inherited:
             lines.append("Rendicontato con «\(inheritedTitle ?? e.inheritedFrom ?? "")»: ne eredita il punteggio \(s(e.computed, rules)).")
         case .childlessFull: lines.append("Nodo senza obiettivi figli né misure: conteggiato come 100.")
+        case .nothingDueFull:
+            lines.append("Nessun indicatore ancora in scadenza alla data di riferimento: conteggiato come 100, come prevede la metodologia.")
+        case .nothingDueProgress:
+            lines.append(
+                "Nessun indicatore ancora in scadenza alla data di riferimento: vale l'avanzamento medio dichiarato, \(s(e.computed, rules)).")
         default: lines.append(capitalised(exclusionNote(e.outcome, year: year, horizon: horizon, status: e.status, reason: e.validationReason)) + ".")
         }
         if e.outcome != .indicators && !e.indicators.isEmpty {
@@ -149,6 +154,8 @@ enum ExplanationText {
         case .notReportedExcluded: return "nessun dato consuntivato: non conteggiato"
         case .notReported: return "non rilevato: nessun valore inserito nella campagna, non conteggiato (non vale zero)"
         case .childlessExcluded: return "nodo senza obiettivi figli: non conteggiato"
+        case .nothingDueExcluded:
+            return "nessun indicatore ancora in scadenza alla data di riferimento: non conteggiato (non vale come «non consuntivato»)"
         case .missingReference: return "rinvia a un obiettivo non valutabile: non conteggiato"
         case .circularReference: return "rinvio circolare tra obiettivi: non conteggiato"
         case .inherited: return "l'obiettivo a cui rinvia non è conteggiato"

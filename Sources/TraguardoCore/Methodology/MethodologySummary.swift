@@ -16,6 +16,14 @@ extension Methodology {
                 + (date.maxDelay.map { ", oltre \(f($0)) \(unit) di ritardo 0" } ?? "")
                 + "; raggiunto senza data \(f(date.achievedWithoutDateScore)); una scadenza pari alla data di riferimento "
                 + (date.dueOnReferenceDay ? "è già scaduta" : "è ancora «in corso»"))
+        let nothingDue: String =
+            switch objectives.nothingDue {
+            case .excluded: "non conteggiato"
+            case .full: "conteggiato come 100"
+            case .progress: "conteggiato con l'avanzamento dichiarato"
+            }
+        out.append("Obiettivo senza nulla in scadenza alla data di riferimento: \(nothingDue)")
+        out.append("Nodo della cascata senza figli conteggiati: " + (rollUps.childlessNode == .full ? "conteggiato come 100" : "non conteggiato"))
         out.append("Fonti del punteggio dell'obiettivo, in ordine: " + objectives.sources.map(\.rawValue).joined(separator: ", "))
         for s in statuses {
             switch s.counting {

@@ -9,15 +9,21 @@ public struct ObjectiveScoring: Hashable, Sendable, Codable {
     public var statusChecks: [StatusRange]
     /// Objectives whose horizon starts after the evaluated year are not scored (seed 004: obj. 42, 43).
     public var excludeBeforeHorizon: Bool
+    /// An objective whose indicators are all not yet due at the reference date (and that has no other source of a
+    /// score): left out ("excluded", never the "non consuntivato" value), full marks, or the mean progress its
+    /// indicators report. Worked example: at 30/06 an objective with one indicator "entro il 30/09", progress 40%:
+    /// excluded → not counted; full → 100; progress → 40.
+    public var nothingDue: NotYetDueRule
 
     public init(
         sources: [ObjectiveSource] = [.indicators, .directScore, .statusGrade], statusGrades: [StatusGrade] = [],
-        statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true
+        statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true, nothingDue: NotYetDueRule = .excluded
     ) {
         self.sources = sources
         self.statusGrades = statusGrades
         self.statusChecks = statusChecks
         self.excludeBeforeHorizon = excludeBeforeHorizon
+        self.nothingDue = nothingDue
     }
 }
 
@@ -96,7 +102,8 @@ extension ObjectiveScoring {
         let c = try decoder.container(keyedBy: CodingKeys.self), d = ObjectiveScoring()
         self.init(
             sources: try c.value(.sources, or: d.sources), statusGrades: try c.value(.statusGrades, or: []),
-            statusChecks: try c.value(.statusChecks, or: []), excludeBeforeHorizon: try c.value(.excludeBeforeHorizon, or: d.excludeBeforeHorizon))
+            statusChecks: try c.value(.statusChecks, or: []), excludeBeforeHorizon: try c.value(.excludeBeforeHorizon, or: d.excludeBeforeHorizon),
+            nothingDue: try c.value(.nothingDue, or: d.nothingDue))
     }
 }
 

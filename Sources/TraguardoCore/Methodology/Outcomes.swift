@@ -34,6 +34,9 @@ public enum ObjectiveOutcome: String, CaseIterable, Sendable, Codable {
     case circularReference = "riferimento-circolare"
     /// Nothing was entered for the objective in the campaign: "non rilevato", never a zero.
     case notReported = "non-rilevato"
+    /// None of its indicators is due yet at the reference date (`ObjectiveScoring.nothingDue`).
+    case nothingDueExcluded = "nulla-in-scadenza-escluso", nothingDueFull = "nulla-in-scadenza-pieno"
+    case nothingDueProgress = "nulla-in-scadenza-avanzamento"
 }
 
 /// Kinds of indicator the compiler recognises from form + direction + target.

@@ -8,6 +8,7 @@ public struct PreparedMethodology: Sendable {
     let lowerPartial: PartialRule
     let exactPartial: PartialRule
     let dateRule: DateRule
+    let nothingDue: NotYetDueRule
     let notYetDue: NotYetDueRule
     let missedUsesProgress: Bool
     let noDateScore: Double
@@ -41,6 +42,7 @@ public struct PreparedMethodology: Sendable {
         lowerPartial = m.indicators.lowerBetter.partial
         exactPartial = m.indicators.exactPartial
         dateRule = m.indicators.date
+        nothingDue = m.objectives.nothingDue
         notYetDue = m.indicators.date.notYetDue
         missedUsesProgress = m.indicators.date.missedUsesProgress
         noDateScore = m.indicators.date.achievedWithoutDateScore

@@ -53,12 +53,20 @@ public enum ScoringEngine {
                                             for o in 0..<obj.count {
                                                 let row = obj[o]
                                                 var sum = 0.0, sumW = 0.0, totalW = 0.0, count = 0, allWeighted = true
+                                                var notDue = 0, notDueProgress = 0.0, notDueWithProgress = 0
                                                 var lo = Double.infinity, hi = -Double.infinity
                                                 for i in Int(row.indStart)..<Int(row.indEnd) {
                                                     let x = ind[i]
                                                     let (s, out) = p.score(x, asOf: asOf)
                                                     indScore[i] = s
                                                     indOutcome[i] = out
+                                                    if out == .notYetDueExcluded {
+                                                        notDue += 1
+                                                        if !x.progress.isNaN {
+                                                            notDueProgress += Swift.min(100, Swift.max(0, x.progress))
+                                                            notDueWithProgress += 1
+                                                        }
+                                                    }
                                                     guard !s.isNaN else { continue }
                                                     count += 1
                                                     sum += s
@@ -136,6 +144,23 @@ public enum ScoringEngine {
                                                             }
                                                         }
                                                         if found { break }
+                                                    }
+                                                    // Nothing due yet is not "non consuntivato": the SMVP says what it is worth.
+                                                    if !found && count == 0 && notDue > 0 {
+                                                        found = true
+                                                        switch p.nothingDue {
+                                                        case .excluded: outcome = .nothingDueExcluded
+                                                        case .full:
+                                                            computed = 100
+                                                            outcome = .nothingDueFull
+                                                        case .progress:
+                                                            if notDueWithProgress > 0 {
+                                                                computed = notDueProgress / Double(notDueWithProgress)
+                                                                outcome = .nothingDueProgress
+                                                            } else {
+                                                                outcome = .nothingDueExcluded
+                                                            }
+                                                        }
                                                     }
                                                     if !found && p.notReportedCounting == .fixed {
                                                         computed = p.notReportedValue

@@ -22,6 +22,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
     var daysToZero: String
     var maxDelay: String
     var dueOnReferenceDay: Bool
+    var nothingDue: String
+    var childlessNode: String
 
     init(_ m: Methodology) {
         let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
@@ -37,6 +39,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
         daysToZero = ItalianFormat.number(m.indicators.date.daysToZero, trimZeros: true)
         maxDelay = m.indicators.date.maxDelay.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
         dueOnReferenceDay = m.indicators.date.dueOnReferenceDay
+        nothingDue = m.objectives.nothingDue.rawValue
+        childlessNode = m.rollUps.childlessNode.rawValue
     }
 }
 
@@ -53,6 +57,8 @@ struct MethodologyForm: Content {
     var daysToZero: String?
     var maxDelay: String?
     var dueOnReferenceDay: String?
+    var nothingDue: String?
+    var childlessNode: String?
     var action: String?
 
     var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
@@ -105,6 +111,18 @@ struct MethodologyForm: Content {
             } else {
                 m.indicators.date.maxDelay = nil
             }
+        }
+        if let nothingDue {
+            guard let rule = NotYetDueRule(rawValue: nothingDue) else {
+                return .failure(FormError("«Obiettivo senza nulla in scadenza»: scelta non valida."))
+            }
+            m.objectives.nothingDue = rule
+        }
+        if let childlessNode {
+            guard let rule = ChildlessNodeRule(rawValue: childlessNode) else {
+                return .failure(FormError("«Nodo della cascata senza figli conteggiati»: scelta non valida."))
+            }
+            m.rollUps.childlessNode = rule
         }
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean

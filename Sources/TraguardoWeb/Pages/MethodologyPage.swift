@@ -39,6 +39,8 @@ struct MethodologyPage: PageModel {
     let settings: MethodologySettings
     let notYetDueOptions: [Choice]
     let lateStepOptions: [Choice]
+    let nothingDueOptions: [Choice]
+    let childlessOptions: [Choice]
     let meanOptions: [Choice]
     let preview: [Change]
     let hasPreview: Bool
@@ -83,6 +85,14 @@ struct MethodologyPage: PageModel {
             },
             lateStepOptions: LateStep.allCases.map {
                 Choice(value: $0.rawValue, label: $0.italianLabel, selected: $0.rawValue == settings.lateStep)
+            },
+            nothingDueOptions: NotYetDueRule.allCases.map {
+                Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == settings.nothingDue)
+            },
+            childlessOptions: ChildlessNodeRule.allCases.map {
+                Choice(
+                    value: $0.rawValue, label: $0 == .full ? "conteggiato come 100" : "non conteggiato",
+                    selected: $0.rawValue == settings.childlessNode)
             },
             meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
             preview: changes, hasPreview: !changes.isEmpty,

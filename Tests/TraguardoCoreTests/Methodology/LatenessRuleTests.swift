@@ -130,3 +130,40 @@ struct MethodologyChangePreviewTests {
             objective.italianLine(before: rounding, after: rounding) == "Obiettivo «Obiettivo O»: 83,33 (validato 90,00) → 87,50 (validato 90,00)")
     }
 }
+
+/// An objective with nothing due yet at the reference date, the worked example of `ObjectiveScoring.nothingDue`: at
+/// 30/06 one indicator "entro il 30/09" with 40% progress reported, under an SMVP that values "non consuntivato" 50.
+@Suite("An objective with nothing due yet")
+struct NothingDueTests {
+    func score(_ rule: NotYetDueRule, progress: Double? = 40) -> (Double?, ObjectiveOutcome, String) {
+        var m = baseMethodology()
+        m.statuses.removeAll { $0.status == .nonConsuntivato }
+        m.statuses.append(StatusTreatment(status: .nonConsuntivato, counting: .fixed, value: 50))
+        m.objectives.nothingDue = rule
+        let report = ScoringEngine.score(
+            ScoringInput(
+                methodology: m, nodes: [objective("O")],
+                indicators: [indicator("I", "O", form: .date, .within, target: Target(date: day("2024-09-30")))], units: standardUnits,
+                values: [reading("I", "O", progress: progress)], campaignKey: "C", asOf: day("2024-06-30")))
+        let o = report.objectives[0]
+        return (o.computed, o.outcome, report.explain(objective: "O")?.text ?? "")
+    }
+
+    @Test func excludedIsNotCountedAndNeverTheNotReportedValue() {
+        let (computed, outcome, text) = score(.excluded)
+        #expect(computed == nil && outcome == .nothingDueExcluded)
+        #expect(text.contains("Nessun indicatore ancora in scadenza alla data di riferimento: non conteggiato (non vale come «non consuntivato»)"))
+    }
+
+    @Test func fullGivesAHundred() {
+        let (computed, outcome, _) = score(.full)
+        #expect(computed == 100 && outcome == .nothingDueFull)
+    }
+
+    @Test func progressGivesTheReportedProgressOrNothing() {
+        let (computed, outcome, text) = score(.progress)
+        #expect(computed == 40 && outcome == .nothingDueProgress)
+        #expect(text.contains("vale l'avanzamento medio dichiarato, 40,00"))
+        #expect(score(.progress, progress: nil).1 == .notReported, "no value at all is non rilevato")
+    }
+}
