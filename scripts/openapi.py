@@ -109,9 +109,16 @@ schemas = {
                                   "objectives": {"type": "array", "items": {"type": "object", "required": ["key", "title", "computed", "validated", "effective", "counted"],
                                                                             "properties": {"key": STRING, "title": STRING, "computed": STRING, "validated": STRING,
                                                                                            "effective": STRING, "counted": {"type": "boolean"}, "explanation": STRING}}},
-                                  "units": {"type": "array", "items": {"type": "object", "required": ["key", "name", "score"],
-                                                                       "properties": {"key": STRING, "name": STRING, "score": STRING}}},
-                                  "enteMean": STRING, "servicesMean": STRING}},
+                                  "units": {"type": "array", "items": ref("RollUp")},
+                                  "nodes": {"type": "array", "items": ref("RollUp")},
+                                  "enteMean": STRING, "servicesMean": STRING,
+                                  "enteMeanComputed": {"type": "string", "description": "Media degli obiettivi sui soli punteggi calcolati (prima del Nucleo)."},
+                                  "servicesMeanComputed": {"type": "string", "description": "Media dei servizi sui soli punteggi calcolati."}}},
+    "RollUp": {"type": "object", "required": ["key", "name", "score", "computed", "counted", "total"],
+               "properties": {"key": STRING, "name": STRING,
+                              "score": {"type": "string", "description": "Media effettiva (con i punteggi validati dal Nucleo)."},
+                              "computed": {"type": "string", "description": "Media dei soli punteggi calcolati (consuntivo)."},
+                              "counted": {"type": "integer"}, "total": {"type": "integer"}, "explanation": STRING}},
 }
 
 def error(description):

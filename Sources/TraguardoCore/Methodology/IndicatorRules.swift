@@ -104,9 +104,9 @@ public struct DateRule: Hashable, Sendable, Codable {
     }
 }
 
-/// How an SMVP counts a delay. Worked example, a delay of 1 month and 20 days (exact: 1,65 months, 51 days):
+/// How an SMVP counts a delay. Worked example, a delay of 1 month and 20 days (30/04 → 20/06: 51 days):
 /// `halfMonth` 2 (rounded up to the next half month), `monthsAndHalf` 1,5 (whole months plus one half for any
-/// remainder), `month` 2 (whole months rounded up), `day` 1,65 (the exact calendar fraction), `days` 51 (days,
+/// remainder), `month` 2 (whole months rounded up), `day` 1,67 (the exact calendar fraction, 20 of 30 days), `days` 51 (days,
 /// against `daysToZero`, e.g. "1 − giorni/365").
 public enum LateStep: String, CaseIterable, Sendable, Codable {
     case halfMonth = "mezzo-mese", monthsAndHalf = "mesi-e-mezzo", month = "mese", day = "giorno", days = "giorni"

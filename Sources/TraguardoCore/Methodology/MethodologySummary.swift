@@ -47,7 +47,7 @@ extension LateStep {
         case .halfMonth: "al mezzo mese superiore (1 mese e 20 giorni = 2)"
         case .monthsAndHalf: "mesi interi più mezzo mese per la frazione (1 mese e 20 giorni = 1,5)"
         case .month: "al mese intero superiore (1 mese e 20 giorni = 2)"
-        case .day: "frazione esatta di mese (1 mese e 20 giorni ≈ 1,65)"
+        case .day: "frazione esatta di mese (1 mese e 20 giorni, in un mese di 30, = 1,67)"
         case .days: "in giorni, sui giorni che azzerano il punteggio (1 mese e 20 giorni = 51 giorni)"
         }
     }

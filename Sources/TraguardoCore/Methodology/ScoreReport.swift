@@ -34,6 +34,8 @@ public struct ScoreReport: Sendable {
         /// Rounded as the methodology says (unless it rounds only at display).
         public var score: Double?
         public var exact: Double?
+        /// The same mean over the computed scores only, before the Nucleo (the "consuntivo" column).
+        public var computed: Double?
         /// Objectives (or children) counted, and how many were considered in all.
         public var counted: Int
         public var total: Int
@@ -46,6 +48,9 @@ public struct ScoreReport: Sendable {
         /// "Media dei servizi": mean of the units' means.
         public var unitsMean: Double?
         public var unitsCounted: Int
+        /// The two means over the computed scores only.
+        public var objectivesMeanComputed: Double?
+        public var unitsMeanComputed: Double?
     }
 
     /// Rounded for reporting according to the policy; nil for "not counted".
@@ -76,7 +81,7 @@ public struct ScoreReport: Sendable {
         plan.units.indices.map { u in
             RollUpScore(
                 key: plan.units[u].key, name: plan.units[u].displayName, score: reported(results.unitExact[u]),
-                exact: results.unitExact[u].isNaN ? nil : results.unitExact[u],
+                exact: results.unitExact[u].isNaN ? nil : results.unitExact[u], computed: reported(results.unitComputed[u]),
                 counted: Int(results.unitCounted[u]), total: Int(results.unitTotal[u]))
         }
     }
@@ -91,7 +96,8 @@ public struct ScoreReport: Sendable {
                 .filter { !results.nodeExact[Int(plan.nodeChildren[$0])].isNaN }.count
             return RollUpScore(
                 key: plan.nodes[n].key, name: plan.nodes[n].title, score: reported(results.nodeExact[n]),
-                exact: results.nodeExact[n].isNaN ? nil : results.nodeExact[n], counted: counted, total: children)
+                exact: results.nodeExact[n].isNaN ? nil : results.nodeExact[n], computed: reported(results.nodeComputed[n]), counted: counted,
+                total: children)
         }
     }
 
@@ -100,7 +106,8 @@ public struct ScoreReport: Sendable {
     public var ente: EnteScore {
         EnteScore(
             objectivesMean: reported(results.enteObjectives), objectivesCounted: results.enteObjectivesCount,
-            unitsMean: reported(results.enteUnits), unitsCounted: results.enteUnitsCount)
+            unitsMean: reported(results.enteUnits), unitsCounted: results.enteUnitsCount,
+            objectivesMeanComputed: reported(results.enteObjectivesComputed), unitsMeanComputed: reported(results.enteUnitsComputed))
     }
 
     /// Compile problems plus what depends on the methodology: validations without reason, partial weights,

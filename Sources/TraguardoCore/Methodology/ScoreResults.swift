@@ -17,6 +17,11 @@ struct ScoreResults: Sendable {
     var enteObjectivesCount = 0
     var enteUnits = Double.nan
     var enteUnitsCount = 0
+    /// The same roll-ups over the computed scores only (the "consuntivo" column the entes print beside the validated one).
+    var unitComputed: [Double]
+    var nodeComputed: [Double]
+    var enteObjectivesComputed = Double.nan
+    var enteUnitsComputed = Double.nan
 
     static let weighted: UInt8 = 1, partialWeights: UInt8 = 2, validatedApplied: UInt8 = 4
     static let validationIgnored: UInt8 = 8, pending: UInt8 = 16
@@ -33,5 +38,7 @@ struct ScoreResults: Sendable {
         unitTotal = unitCounted
         unitFlags = Array(repeating: 0, count: plan.units.count)
         nodeExact = Array(repeating: .nan, count: plan.nodes.count)
+        unitComputed = unitExact
+        nodeComputed = nodeExact
     }
 }

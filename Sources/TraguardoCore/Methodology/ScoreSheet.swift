@@ -38,7 +38,9 @@ public struct ScoreSheet: Sendable {
     public struct RollUp: Hashable, Sendable, Encodable {
         public let key: String
         public let name: String
+        /// The effective mean (validated scores where present) and the mean of the computed scores only.
         public let score: String
+        public let computed: String
         public let counted: Int
         public let total: Int
         public let explanation: String
@@ -54,6 +56,9 @@ public struct ScoreSheet: Sendable {
     public let enteMeanCount: Int
     public let servicesMean: String
     public let servicesMeanCount: Int
+    /// The ente's two means over the computed scores only, printed beside the effective ones.
+    public let enteMeanComputed: String
+    public let servicesMeanComputed: String
     public let enteExplanation: String
     public let organisational: String?
     /// The organisational score itself, for pages that show it dimension by dimension.
@@ -86,12 +91,12 @@ public struct ScoreSheet: Sendable {
         }
         units = report.units.map { u in
             RollUp(
-                key: u.key, name: u.name, score: total(u.score), counted: u.counted, total: u.total,
+                key: u.key, name: u.name, score: total(u.score), computed: total(u.computed), counted: u.counted, total: u.total,
                 explanation: report.explain(unit: u.key)?.text ?? "")
         }
         nodes = report.nodes.map { n in
             RollUp(
-                key: n.key, name: n.name, score: total(n.score), counted: n.counted, total: n.total,
+                key: n.key, name: n.name, score: total(n.score), computed: total(n.computed), counted: n.counted, total: n.total,
                 explanation: report.explain(node: n.key)?.text ?? "")
         }
         let ente = report.ente
@@ -99,6 +104,8 @@ public struct ScoreSheet: Sendable {
         enteMeanCount = ente.objectivesCounted
         servicesMean = total(ente.unitsMean)
         servicesMeanCount = ente.unitsCounted
+        enteMeanComputed = total(ente.objectivesMeanComputed)
+        servicesMeanComputed = total(ente.unitsMeanComputed)
         enteExplanation = report.explainEnte().text
         organisational = report.organisational?.italianText
         organisationalScore = report.organisational
@@ -114,13 +121,15 @@ public struct ScoreSheet: Sendable {
             let code = (o.code ?? o.key).padding(toLength: 12, withPad: " ", startingAt: 0)
             out.append("  \(code) \(o.computed) / \(o.validated) / \(o.effective)\(o.counted ? "" : " (non conteggiato)")  \(o.title.prefix(70))")
         }
-        out.append("\nUnità organizzative:")
-        for u in units { out.append("  \(u.name): \(u.score) (\(u.counted) obiettivi conteggiati su \(u.total))") }
+        out.append("\nUnità organizzative (consuntivo / effettivo):")
+        for u in units { out.append("  \(u.name): \(u.computed) / \(u.score) (\(u.counted) obiettivi conteggiati su \(u.total))") }
         if !nodes.isEmpty {
-            out.append("\nLivelli della cascata:")
-            for n in nodes { out.append("  \(n.name.prefix(70)): \(n.score)") }
+            out.append("\nLivelli della cascata (consuntivo / effettivo):")
+            for n in nodes { out.append("  \(n.name.prefix(70)): \(n.computed) / \(n.score)") }
         }
-        out.append("\nEnte: media degli obiettivi \(enteMean) (\(enteMeanCount)), media dei servizi \(servicesMean) (\(servicesMeanCount))")
+        out.append(
+            "\nEnte (consuntivo / effettivo): media degli obiettivi \(enteMeanComputed) / \(enteMean) (\(enteMeanCount)), "
+                + "media dei servizi \(servicesMeanComputed) / \(servicesMean) (\(servicesMeanCount))")
         if let organisational { out.append("\n" + organisational) }
         for issue in issues.prefix(10) { out.append("  ! \(issue)") }
         return out.joined(separator: "\n")

@@ -167,8 +167,11 @@ struct ScoreSheetDTO: Content {
     let asOf: Day
     let objectives: [ScoreSheet.Objective]
     let units: [ScoreSheet.RollUp]
+    let nodes: [ScoreSheet.RollUp]
     let enteMean: String
     let servicesMean: String
+    let enteMeanComputed: String
+    let servicesMeanComputed: String
 
     init(_ s: ScoreSheet) {
         methodology = s.methodologyName
@@ -176,8 +179,11 @@ struct ScoreSheetDTO: Content {
         asOf = s.asOf
         objectives = s.objectives
         units = s.units
+        nodes = s.nodes
         enteMean = s.enteMean
         servicesMean = s.servicesMean
+        enteMeanComputed = s.enteMeanComputed
+        servicesMeanComputed = s.servicesMeanComputed
     }
 
     init(from decoder: any Decoder) throws {

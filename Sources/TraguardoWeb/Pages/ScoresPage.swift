@@ -19,6 +19,8 @@ struct ScoresPage: PageModel {
     let objectives: [ScoreSheet.Objective]
     let enteMean: String
     let servicesMean: String
+    let enteMeanComputed: String
+    let servicesMeanComputed: String
     let enteExplanation: String
     let organisational: String?
     let issues: [String]
@@ -38,6 +40,7 @@ struct ScoresPage: PageModel {
             campaigns: campaigns.map { Choice(value: $0.key, label: $0.title, selected: $0.key == campaign) },
             hasCampaigns: campaigns.count > 1, formAction: links.plan(plan.key).scores,
             units: sheet.units, nodes: sheet.nodes, objectives: sheet.objectives, enteMean: sheet.enteMean, servicesMean: sheet.servicesMean,
+            enteMeanComputed: sheet.enteMeanComputed, servicesMeanComputed: sheet.servicesMeanComputed,
             enteExplanation: sheet.enteExplanation, organisational: sheet.organisational, issues: sheet.issues,
             hasNodes: !sheet.nodes.isEmpty, hasIssues: !sheet.issues.isEmpty)
     }
