@@ -23,8 +23,9 @@ struct AuthorizationMatrixTests {
         switch endpoint {
         case .loginPage, .login, .health: everyone
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: signedIn
-        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder: viewers
-        case .createPlan, .importForm, .template, .importUpload, .adoptMethodology, .movePlan, .rollover, .addUnit, .addPerson,
+        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .methodologyFile, .apiEnte, .apiUnits, .apiHolder:
+            viewers
+        case .createPlan, .importForm, .template, .importUpload, .adoptMethodology, .uploadMethodology, .movePlan, .rollover, .addUnit, .addPerson,
             .addAssignment, .enteUsers, .createEnteUser:
             managers
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .addPhase, .removeIndicator,

@@ -64,13 +64,16 @@ public struct MethodologyVersion: Sendable {
     public let name: String
     public let adoptedBy: String
     public let adoptedAt: Date?
+    /// The rules of this version (nil when the stored file can no longer be read).
+    public let methodology: Methodology?
 
-    public init(year: Int, version: Int, name: String, adoptedBy: String, adoptedAt: Date?) {
+    public init(year: Int, version: Int, name: String, adoptedBy: String, adoptedAt: Date?, methodology: Methodology? = nil) {
         self.year = year
         self.version = version
         self.name = name
         self.adoptedBy = adoptedBy
         self.adoptedAt = adoptedAt
+        self.methodology = methodology
     }
 }
 
@@ -250,7 +253,7 @@ extension Store {
         try await MethodologyStore.history(enteID: enteID, on: db).map {
             MethodologyVersion(
                 year: $0.year, version: $0.version, name: (try? $0.methodology.name) ?? $0.methodologyID,
-                adoptedBy: $0.adoptedBy, adoptedAt: $0.createdAt)
+                adoptedBy: $0.adoptedBy, adoptedAt: $0.createdAt, methodology: try? $0.methodology)
         }
     }
 

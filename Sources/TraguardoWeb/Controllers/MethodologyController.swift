@@ -9,6 +9,51 @@ struct MethodologyController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.methodology, use: page)
         routes.on(.adoptMethodology, use: submit)
+        routes.on(.methodologyFile, use: download)
+        routes.on(.uploadMethodology, use: upload)
+    }
+
+    /// The methodology in force for the year as the file `traguardo methodology export` writes.
+    @Sendable func download(req: Request) async throws -> Response {
+        let context = try await Context(req)
+        let response = Response(status: .ok, body: .init(data: try MethodologyFile.encode(context.current)))
+        response.headers.contentType = .json
+        let name = "metodologia-\(context.ente.ente.slug)-\(context.year).json"
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return response
+    }
+
+    struct Upload: Content {
+        var file: File?
+        var dryRun: String?
+    }
+
+    /// A methodology file: checked (every problem by rule path), its effect on the year's scores shown, and adopted
+    /// unless it is a dry run or has errors.
+    @Sendable func upload(req: Request) async throws -> Response {
+        let context = try await Context(req)
+        let upload = try req.content.decode(Upload.self)
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return try await render(
+                req, context, candidate: nil, settings: MethodologySettings(context.current), error: "Scegli il file della metodologia (.json).",
+                status: .unprocessableEntity)
+        }
+        let (candidate, issues) = MethodologyFile.check(Data(file.data.readableBytesView))
+        let problems = issues.map { "\($0.severity.rawValue): \($0.path): \($0.message)" }
+        guard let candidate, !issues.contains(where: { $0.severity == .error }) else {
+            return try await render(
+                req, context, candidate: nil, settings: MethodologySettings(context.current),
+                error: "Il file «\(file.filename)» non è una metodologia utilizzabile: nulla è stato adottato.", fileIssues: problems,
+                status: .unprocessableEntity)
+        }
+        guard upload.dryRun == nil else {
+            return try await render(
+                req, context, candidate: candidate, settings: MethodologySettings(candidate), error: nil, fileIssues: problems,
+                fileSummary: "Prova del file «\(file.filename)»: metodologia «\(candidate.name)» valida; nulla è stato adottato.")
+        }
+        let version = try await req.store.adopt(candidate, enteID: context.ente.id, year: context.year, actor: req.actor)
+        req.flash("Metodologia «\(candidate.name)» dal file «\(file.filename)» adottata per il \(context.year) (versione \(version)).")
+        return req.redirect(to: Links.ente(context.ente.ente.slug).methodology(year: context.year))
     }
 
     @Sendable func page(req: Request) async throws -> Response {
@@ -67,7 +112,7 @@ struct MethodologyController {
 
     private func render(
         _ req: Request, _ context: Context, candidate: Methodology?, settings: MethodologySettings, error: String?,
-        status: HTTPStatus = .ok
+        fileIssues: [String] = [], fileSummary: String? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         var before: ScoreReport?, after: ScoreReport?
         if let candidate, let plan = try await req.store.plan(enteID: context.ente.id, year: context.year) {
@@ -79,7 +124,8 @@ struct MethodologyController {
             layout: try await req.layout("Metodologia · \(context.ente.ente.name)", .methodology), ente: context.ente.ente.slug,
             year: context.year, current: context.current, version: context.version,
             history: try await req.store.methodologyHistory(enteID: context.ente.id), presets: MethodologyStore.presets,
-            candidate: candidate, before: before, after: after, settings: settings, canAdopt: req.allows(.managePlan), error: error)
+            candidate: candidate, before: before, after: after, settings: settings, canAdopt: req.allows(.managePlan), error: error,
+            fileIssues: fileIssues, fileSummary: fileSummary)
         return try await req.render(page, status: status)
     }
 }

@@ -13,6 +13,9 @@ struct MethodologyPage: PageModel {
         let name: String
         let by: String
         let at: String
+        /// What this version changed against the previous one (of any year), line by line.
+        let changes: [String]
+        let hasChanges: Bool
     }
 
     struct Change: Encodable, Hashable, Sendable {
@@ -49,6 +52,12 @@ struct MethodologyPage: PageModel {
     let year: Int
     let error: String?
     let formAction: String
+    let downloadHref: String
+    let uploadAction: String
+    /// The outcome of an uploaded file: its problems by rule path, and a dry run's summary.
+    let fileIssues: [String]
+    let hasFileIssues: Bool
+    let fileSummary: String?
     let previewAction: String
     let adoptAction: String
 
@@ -56,7 +65,7 @@ struct MethodologyPage: PageModel {
     static func build(
         layout: Layout, ente: String, year: Int, current: Methodology, version: Int?, history: [MethodologyVersion],
         presets: [Methodology], candidate: Methodology?, before: ScoreReport?, after: ScoreReport?,
-        settings: MethodologySettings, canAdopt: Bool, error: String?
+        settings: MethodologySettings, canAdopt: Bool, error: String?, fileIssues: [String] = [], fileSummary: String? = nil
     ) -> MethodologyPage {
         let links = Links.ente(ente)
         var changes: [Change] = []
@@ -71,10 +80,13 @@ struct MethodologyPage: PageModel {
             layout: layout, name: current.name,
             versionLabel: version.map { "versione \($0) adottata per il \(year)" } ?? "nessuna metodologia adottata: si applica quella generale",
             source: current.source, rules: current.italianSummary,
-            history: history.map {
-                Version(
-                    year: $0.year, version: $0.version, name: $0.name, by: $0.adoptedBy,
-                    at: $0.adoptedAt.map(ItalianFormat.dateTime) ?? "")
+            history: history.enumerated().map { i, v in
+                // History is newest first: the previous version is the next row.
+                let previous = i + 1 < history.count ? history[i + 1].methodology : nil
+                let changes = v.methodology.flatMap { m in previous.map { MethodologyFile.diff($0, m) } } ?? []
+                return Version(
+                    year: v.year, version: v.version, name: v.name, by: v.adoptedBy, at: v.adoptedAt.map(ItalianFormat.dateTime) ?? "",
+                    changes: changes, hasChanges: !changes.isEmpty)
             },
             hasHistory: !history.isEmpty,
             presets: presets.map { Preset(label: $0.name, previewHref: links.methodology(year: year, preview: $0.id)) },
@@ -98,6 +110,8 @@ struct MethodologyPage: PageModel {
             preview: changes, hasPreview: !changes.isEmpty,
             previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
             canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
+            downloadHref: links.methodologyFile(year: year), uploadAction: links.uploadMethodology(year: year), fileIssues: fileIssues,
+            hasFileIssues: !fileIssues.isEmpty, fileSummary: fileSummary,
             previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
     }
 

@@ -23,7 +23,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     // variations of an approved plan
     case variations, requestVariation, decideVariation
     // methodology
-    case methodology, adoptMethodology
+    case methodology, adoptMethodology, methodologyFile, uploadMethodology
     // users and audit
     case enteUsers, createEnteUser, enteAudit, admin, createEnte, globalAudit
     // JSON API
@@ -54,7 +54,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .login, .logout, .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .createNode, .updateNode,
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
-            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders, .saveOrganisational:
+            .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders, .saveOrganisational,
+            .uploadMethodology:
             .POST
         default:
             .GET
@@ -117,6 +118,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .requestVariation: return node + [.literal("variazioni")]
         case .decideVariation: return plan + [.literal("variazioni"), .item, .literal("decisione")]
         case .methodology, .adoptMethodology: return ente + [.literal("metodologia")]
+        case .methodologyFile: return ente + [.literal("metodologia"), .literal("file")]
+        case .uploadMethodology: return ente + [.literal("metodologia"), .literal("carica")]
         case .enteUsers, .createEnteUser: return ente + [.literal("utenti")]
         case .enteAudit: return ente + [.literal("registro")]
         case .admin: return [.literal("admin")]
@@ -144,7 +147,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .loginPage, .login, .health: .anonymous
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
-        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .apiEnte, .apiUnits, .apiHolder,
+        case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .methodologyFile, .apiEnte, .apiUnits, .apiHolder,
             .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence, .organisational,
             .apiOrganisational:
             .ente(.viewEnte)
@@ -161,7 +164,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .decide, .addMinutes: .ente(.validate)
         case .saveOrganisational, .apiSaveOrganisational: .ente(.enterOrganisational)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,
-            .adoptMethodology:
+            .adoptMethodology, .uploadMethodology:
             .ente(.managePlan)
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .removeIndicator,
             .addPhase, .removePhase:
@@ -177,6 +180,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .importUpload, .uploadToDo: "20mb"
         case .uploadEvidence: "12mb"  // the evidence limit (10 MB) plus the multipart envelope
+        case .uploadMethodology: "2mb"
         default: nil
         }
     }

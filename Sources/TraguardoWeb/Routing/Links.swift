@@ -44,6 +44,8 @@ struct EnteLinks: Hashable, Sendable {
         Endpoint.methodology.path(values, query: [("anno", String(year)), ("anteprima", preview)])
     }
     func adoptMethodology(year: Int) -> String { Endpoint.adoptMethodology.path(values, query: [("anno", String(year))]) }
+    func methodologyFile(year: Int) -> String { Endpoint.methodologyFile.path(values, query: [("anno", String(year))]) }
+    func uploadMethodology(year: Int) -> String { Endpoint.uploadMethodology.path(values, query: [("anno", String(year))]) }
     var users: String { Endpoint.enteUsers.path(values) }
     var createUser: String { Endpoint.createEnteUser.path(values) }
     var audit: String { Endpoint.enteAudit.path(values) }
