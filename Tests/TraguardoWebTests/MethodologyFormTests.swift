@@ -14,7 +14,8 @@ struct MethodologyFormTests {
         return MethodologyForm(
             preset: "base", cap: "1", notReported: nil, decimals: 2, monthsToZero: settings.monthsToZero,
             achievedWithoutDate: settings.achievedWithoutDate, notYetDue: settings.notYetDue, unitMean: settings.unitMean, lateStep: lateStep,
-            daysToZero: daysToZero, maxDelay: maxDelay, dueOnReferenceDay: due ? "1" : nil, nothingDue: "full", childlessNode: "full", action: nil)
+            daysToZero: daysToZero, maxDelay: maxDelay, dueOnReferenceDay: due ? "1" : nil, nothingDue: "full", childlessNode: "full",
+            indicatorZeroBelow: "40", objectiveZeroBelow: "", action: nil)
     }
 
     @Test func theLatenessRulesAreSetFromTheForm() throws {
@@ -23,6 +24,7 @@ struct MethodologyFormTests {
         #expect(m.indicators.date.maxDelay == 6)
         #expect(m.indicators.date.dueOnReferenceDay)
         #expect(m.objectives.nothingDue == .full && m.rollUps.childlessNode == .full)
+        #expect(m.indicators.zeroBelow == 40 && m.objectives.zeroBelow == nil)
         // Shown back as the form reads them, and an empty maximum removes it.
         let shown = MethodologySettings(m)
         #expect(shown.lateStep == "mesi-e-mezzo" && shown.maxDelay == "6" && shown.dueOnReferenceDay)

@@ -26,6 +26,8 @@ public struct IndicatorExplanation: Hashable, Sendable, Codable {
     public var lateCounted: Double?
     /// Actual as percent of target (numeric indicators).
     public var ratio: Double?
+    /// The score the rule gave before the methodology's indicator threshold made it 0; nil when it did not.
+    public var beforeThreshold: Double?
     public var weight: Double?
     public var outcome: IndicatorOutcome
     public var score: Double?
@@ -44,6 +46,8 @@ public struct ObjectiveExplanation: Hashable, Sendable, Codable {
     public var status: ProgressStatus?
     public var inheritedFrom: String?
     public var computed: Double?
+    /// The score before the methodology's objective threshold or bands changed it; nil when they did not.
+    public var beforeThreshold: Double?
     public var validated: Double?
     public var validationReason: String?
     public var validationMinutes: String?

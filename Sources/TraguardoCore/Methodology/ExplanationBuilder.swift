@@ -14,6 +14,7 @@ extension ScoreReport {
         let day = { (o: Int32) in o == .min ? nil : DayMath.day(fromOrdinal: Int(o)) }
         let score = results.indScore[i]
         let outcome = results.indOutcome[i]
+        let ruleScore = rules.score(r, asOf: plan.asOfOrdinal).0
         var ratio: Double?
         if r.kind == .higher || r.kind == .progress || r.kind == .lower, !r.actual.isNaN, r.target > 0 { ratio = r.actual / r.target * 100 }
         let isLate = !r.lateMonths.isNaN && r.lateMonths > 0
@@ -26,7 +27,8 @@ extension ScoreReport {
             actualFlag: r.flags & IndicatorRow.flagTrue != 0 ? true : (r.flags & IndicatorRow.flagFalse != 0 ? false : nil),
             progress: r.progress.isNaN ? nil : r.progress, status: ProgressStatus.from(code: r.status),
             lateMonths: rules.dateRule.lateStep.countsDays ? nil : counted, lateDays: isLate ? Int(r.lateDays) : nil, lateCounted: counted,
-            ratio: ratio, weight: r.weight.isNaN ? nil : r.weight, outcome: outcome, score: score.isNaN ? nil : score,
+            ratio: ratio, beforeThreshold: !ruleScore.isNaN && ruleScore != score ? ruleScore : nil, weight: r.weight.isNaN ? nil : r.weight,
+            outcome: outcome, score: score.isNaN ? nil : score,
             counted: outcome.counted, text: "")
         e.text = ExplanationText.indicator(e, rules: rules, asOf: plan.asOf)
         return e
@@ -49,6 +51,7 @@ extension ScoreReport {
             outcome: results.objOutcome[o], indicators: indicators, indicatorWeighting: weighting,
             directScore: row.direct.isNaN ? nil : row.direct, status: ProgressStatus.from(code: row.status),
             inheritedFrom: inherited, computed: results.objComputed[o].isNaN ? nil : results.objComputed[o],
+            beforeThreshold: results.objRaw[o].isNaN ? nil : results.objRaw[o],
             validated: flags & ScoreResults.validatedApplied != 0 ? row.validated : nil,
             validationReason: validation?.reason, validationMinutes: validation?.minutes,
             validationIgnored: flags & ScoreResults.validationIgnored != 0,

@@ -21,7 +21,7 @@ enum ExplanationText {
             target = e.targetRaw ?? "senza target"
         }
         let actual = e.actual.map { "consuntivo \(n($0))\(u)" } ?? "consuntivo non rilevato"
-        let score = e.score.map { s($0, rules) } ?? "—"
+        let score = (e.beforeThreshold ?? e.score).map { s($0, rules) } ?? "—"
         let ratio = e.ratio.map { "\(n($0))% del target" } ?? ""
         let rule: String
         switch e.outcome {
@@ -61,7 +61,9 @@ enum ExplanationText {
         case .notMeasurable: rule = "valore non misurabile con questa regola → non conteggiato"
         }
         let weight = e.weight.map { ", peso \(n($0))" } ?? ""
-        return "\(head) (\(target)\(weight)): \(rule)."
+        let threshold =
+            e.beforeThreshold == nil ? "" : "; sotto la soglia minima di \(n(rules.methodology.indicators.zeroBelow ?? 0)) dell'indicatore → 0"
+        return "\(head) (\(target)\(weight)): \(rule)\(threshold)."
     }
 
     static func capitalised(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
@@ -105,10 +107,10 @@ enum ExplanationText {
             let den = e.indicatorWeighting == .explicit ? n(counted.reduce(0) { $0 + ($1.weight ?? 0) }) : "\(counted.count)"
             let kind = e.indicatorWeighting == .explicit ? "media ponderata" : "media semplice (pesi uguali)"
             lines.append(
-                "Punteggio calcolato: \(kind) di \(counted.count) indicatori conteggiati: (\(parts.joined(separator: " + "))) / \(den) = \(s(e.computed, rules))."
+                "Punteggio calcolato: \(kind) di \(counted.count) indicatori conteggiati: (\(parts.joined(separator: " + "))) / \(den) = \(s(e.beforeThreshold ?? e.computed, rules))."
             )
             if e.indicatorWeighting == .equalFallback { lines.append("Solo alcuni indicatori hanno un peso: usati pesi uguali.") }
-        case .directScore: lines.append("Punteggio attribuito direttamente: \(s(e.computed, rules)).")
+        case .directScore: lines.append("Punteggio attribuito direttamente: \(s(e.beforeThreshold ?? e.computed, rules)).")
         case .statusGrade: lines.append("Grado dallo stato «\(e.status?.label ?? "")»: \(s(e.computed, rules)).")
         case .statusFixed: lines.append("Stato «\(e.status?.label ?? "")»: valore fisso \(s(e.computed, rules)), conteggiato nelle medie.")
         case .notReportedFixed:
@@ -122,6 +124,16 @@ enum ExplanationText {
             lines.append(
                 "Nessun indicatore ancora in scadenza alla data di riferimento: vale l'avanzamento medio dichiarato, \(s(e.computed, rules)).")
         default: lines.append(capitalised(exclusionNote(e.outcome, year: year, horizon: horizon, status: e.status, reason: e.validationReason)) + ".")
+        }
+        if let raw = e.beforeThreshold {
+            let objectives = rules.methodology.objectives
+            var rule: [String] = []
+            if let zero = objectives.zeroBelow { rule.append("sotto \(n(zero)) vale 0") }
+            if !objectives.bands.isEmpty {
+                rule.append(
+                    "fasce " + objectives.bands.sorted { $0.from > $1.from }.map { "da \(n($0.from)) → \(n($0.score))" }.joined(separator: ", "))
+            }
+            lines.append("Regola della metodologia (\(rule.joined(separator: "; "))): \(s(raw, rules)) → \(s(e.computed, rules)).")
         }
         if e.outcome != .indicators && !e.indicators.isEmpty {
             lines.append("Indicatori (informativi, non usati per il punteggio):")

@@ -9,16 +9,19 @@ public struct IndicatorScoring: Hashable, Sendable, Codable {
     public var date: DateRule
     /// An indicator with no value in the campaign: left out of its objective's mean, or counted as 0.
     public var missingValue: MissingValueRule
+    /// Any indicator scoring below this (whatever its form) scores 0: with 50, a date indicator at 41,67 counts 0.
+    public var zeroBelow: Double?
 
     public init(
         higherBetter: HigherBetterRule = .init(), lowerBetter: LowerBetterRule = .init(),
-        exactPartial: PartialRule = .none, date: DateRule = .init(), missingValue: MissingValueRule = .excluded
+        exactPartial: PartialRule = .none, date: DateRule = .init(), missingValue: MissingValueRule = .excluded, zeroBelow: Double? = nil
     ) {
         self.higherBetter = higherBetter
         self.lowerBetter = lowerBetter
         self.exactPartial = exactPartial
         self.date = date
         self.missingValue = missingValue
+        self.zeroBelow = zeroBelow
     }
 }
 
@@ -148,7 +151,7 @@ extension IndicatorScoring {
         self.init(
             higherBetter: try c.value(.higherBetter, or: d.higherBetter), lowerBetter: try c.value(.lowerBetter, or: d.lowerBetter),
             exactPartial: try c.value(.exactPartial, or: d.exactPartial), date: try c.value(.date, or: d.date),
-            missingValue: try c.value(.missingValue, or: d.missingValue))
+            missingValue: try c.value(.missingValue, or: d.missingValue), zeroBelow: try c.optional(.zeroBelow, or: nil))
     }
 }
 

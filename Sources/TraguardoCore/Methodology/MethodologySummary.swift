@@ -23,6 +23,13 @@ extension Methodology {
             case .progress: "conteggiato con l'avanzamento dichiarato"
             }
         out.append("Obiettivo senza nulla in scadenza alla data di riferimento: \(nothingDue)")
+        if let zero = indicators.zeroBelow { out.append("Un indicatore sotto \(f(zero)) vale 0") }
+        if let zero = objectives.zeroBelow { out.append("Un obiettivo sotto \(f(zero)) vale 0") }
+        if !objectives.bands.isEmpty {
+            out.append(
+                "Fasce del punteggio dell'obiettivo: "
+                    + objectives.bands.sorted { $0.from > $1.from }.map { "da \(f($0.from)) → \(f($0.score))" }.joined(separator: ", "))
+        }
         out.append("Nodo della cascata senza figli conteggiati: " + (rollUps.childlessNode == .full ? "conteggiato come 100" : "non conteggiato"))
         out.append("Fonti del punteggio dell'obiettivo, in ordine: " + objectives.sources.map(\.rawValue).joined(separator: ", "))
         for s in statuses {

@@ -50,6 +50,19 @@ extension Methodology {
         if indicators.date.monthsToZero <= 0 {
             err("indicators.date.monthsToZero", "I mesi di ritardo che azzerano il punteggio devono essere più di 0.")
         }
+        if let zero = indicators.zeroBelow, !(0...100).contains(zero) {
+            err("indicators.zeroBelow", "La soglia sotto cui un indicatore vale 0 deve essere tra 0 e 100.")
+        }
+        if let zero = objectives.zeroBelow, !(0...100).contains(zero) {
+            err("objectives.zeroBelow", "La soglia sotto cui un obiettivo vale 0 deve essere tra 0 e 100.")
+        }
+        let objectiveBands = objectives.bands.map(\.from)
+        if Set(objectiveBands).count != objectiveBands.count {
+            err("objectives.bands", "Due fasce hanno la stessa soglia: ogni soglia deve comparire una volta.")
+        }
+        for b in objectives.bands where b.score < 0 || b.from < 0 {
+            err("objectives.bands", "Fascia «da \(n(b.from)) → \(n(b.score))»: soglie e punteggi non possono essere negativi.")
+        }
         if indicators.date.daysToZero <= 0 {
             err("indicators.date.daysToZero", "I giorni di ritardo che azzerano il punteggio devono essere più di 0.")
         }

@@ -14,16 +14,33 @@ public struct ObjectiveScoring: Hashable, Sendable, Codable {
     /// indicators report. Worked example: at 30/06 an objective with one indicator "entro il 30/09", progress 40%:
     /// excluded → not counted; full → 100; progress → 40.
     public var nothingDue: NotYetDueRule
+    /// An objective scoring below this (from its indicators or a direct score) scores 0: "sotto il 60% l'obiettivo
+    /// non è raggiunto" → 55 becomes 0, 60 stays 60. nil = no threshold.
+    public var zeroBelow: Double?
+    /// When non-empty, the objective's score (after `zeroBelow`) is mapped to bands, read from the highest threshold
+    /// down: ≥ 90 → 100, ≥ 70 → 80, ≥ 50 → 50, else 0 turns 87,5 into 80.
+    public var bands: [ScoreBand]
 
     public init(
         sources: [ObjectiveSource] = [.indicators, .directScore, .statusGrade], statusGrades: [StatusGrade] = [],
-        statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true, nothingDue: NotYetDueRule = .excluded
+        statusChecks: [StatusRange] = [], excludeBeforeHorizon: Bool = true, nothingDue: NotYetDueRule = .excluded,
+        zeroBelow: Double? = nil, bands: [ScoreBand] = []
     ) {
         self.sources = sources
         self.statusGrades = statusGrades
         self.statusChecks = statusChecks
         self.excludeBeforeHorizon = excludeBeforeHorizon
         self.nothingDue = nothingDue
+        self.zeroBelow = zeroBelow
+        self.bands = bands
+    }
+
+    /// The score after the threshold and the bands; the input when neither applies.
+    public func mapped(_ score: Double) -> Double {
+        var s = score
+        if let zeroBelow, s < zeroBelow { s = 0 }
+        if !bands.isEmpty { s = bands.sorted { $0.from > $1.from }.first { s >= $0.from }?.score ?? 0 }
+        return s
     }
 }
 
@@ -103,7 +120,8 @@ extension ObjectiveScoring {
         self.init(
             sources: try c.value(.sources, or: d.sources), statusGrades: try c.value(.statusGrades, or: []),
             statusChecks: try c.value(.statusChecks, or: []), excludeBeforeHorizon: try c.value(.excludeBeforeHorizon, or: d.excludeBeforeHorizon),
-            nothingDue: try c.value(.nothingDue, or: d.nothingDue))
+            nothingDue: try c.value(.nothingDue, or: d.nothingDue), zeroBelow: try c.optional(.zeroBelow, or: nil),
+            bands: try c.value(.bands, or: []))
     }
 }
 

@@ -9,6 +9,10 @@ public struct PreparedMethodology: Sendable {
     let exactPartial: PartialRule
     let dateRule: DateRule
     let nothingDue: NotYetDueRule
+    /// Indicator scores below this become 0 (-∞ = none).
+    let indicatorZeroBelow: Double
+    /// Whether the objective rule maps scores (a threshold or bands).
+    let mapsObjectives: Bool
     let notYetDue: NotYetDueRule
     let missedUsesProgress: Bool
     let noDateScore: Double
@@ -43,6 +47,8 @@ public struct PreparedMethodology: Sendable {
         exactPartial = m.indicators.exactPartial
         dateRule = m.indicators.date
         nothingDue = m.objectives.nothingDue
+        indicatorZeroBelow = m.indicators.zeroBelow ?? -.infinity
+        mapsObjectives = m.objectives.zeroBelow != nil || !m.objectives.bands.isEmpty
         notYetDue = m.indicators.date.notYetDue
         missedUsesProgress = m.indicators.date.missedUsesProgress
         noDateScore = m.indicators.date.achievedWithoutDateScore

@@ -4,6 +4,8 @@ struct ScoreResults: Sendable {
     var indOutcome: [IndicatorOutcome]
     /// Consuntivo: the computed score, never rounded.
     var objComputed: [Double]
+    /// The computed score before the methodology's objective threshold or bands changed it (NaN when they did not).
+    var objRaw: [Double]
     /// What roll-ups use: the validated score when there is one, rounded when the policy rounds every level.
     var objEffective: [Double]
     var objOutcome: [ObjectiveOutcome]
@@ -31,6 +33,7 @@ struct ScoreResults: Sendable {
         indOutcome = Array(repeating: .missingExcluded, count: plan.ind.count)
         objComputed = Array(repeating: .nan, count: plan.obj.count)
         objEffective = objComputed
+        objRaw = objComputed
         objOutcome = Array(repeating: .notReportedExcluded, count: plan.obj.count)
         objFlags = Array(repeating: 0, count: plan.obj.count)
         unitExact = Array(repeating: .nan, count: plan.units.count)

@@ -34,7 +34,7 @@ public enum ScoringEngine {
         let asOf = plan.asOfOrdinal
         // Move the result arrays out of `r` so they are uniquely referenced and can be written through pointers.
         var indScoreA = r.indScore, indOutcomeA = r.indOutcome, computedA = r.objComputed, effectiveA = r.objEffective
-        var outcomeA = r.objOutcome, flagsA = r.objFlags
+        var outcomeA = r.objOutcome, flagsA = r.objFlags, raw = r.objRaw
         r.indScore = []
         r.indOutcome = []
         r.objComputed = []
@@ -57,7 +57,8 @@ public enum ScoringEngine {
                                                 var lo = Double.infinity, hi = -Double.infinity
                                                 for i in Int(row.indStart)..<Int(row.indEnd) {
                                                     let x = ind[i]
-                                                    let (s, out) = p.score(x, asOf: asOf)
+                                                    var (s, out) = p.score(x, asOf: asOf)
+                                                    if s < p.indicatorZeroBelow { s = 0 }
                                                     indScore[i] = s
                                                     indOutcome[i] = out
                                                     if out == .notYetDueExcluded {
@@ -167,6 +168,13 @@ public enum ScoringEngine {
                                                         outcome = .notReportedFixed
                                                     }
                                                 }
+                                                if p.mapsObjectives && !computed.isNaN && (outcome == .indicators || outcome == .directScore) {
+                                                    let mapped = p.methodology.objectives.mapped(computed)
+                                                    if mapped != computed {
+                                                        raw[o] = computed
+                                                        computed = mapped
+                                                    }
+                                                }
                                                 computedOut[o] = computed
                                                 outcomeOut[o] = outcome
                                                 effectiveOut[o] = effective(computed, row, usable, p, &flags)
@@ -187,6 +195,7 @@ public enum ScoringEngine {
         r.objEffective = effectiveA
         r.objOutcome = outcomeA
         r.objFlags = flagsA
+        r.objRaw = raw
     }
 
     /// The Nucleo's validated score wins over the computed one, except for an objective it excluded.

@@ -24,6 +24,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
     var dueOnReferenceDay: Bool
     var nothingDue: String
     var childlessNode: String
+    var indicatorZeroBelow: String
+    var objectiveZeroBelow: String
 
     init(_ m: Methodology) {
         let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
@@ -41,6 +43,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
         dueOnReferenceDay = m.indicators.date.dueOnReferenceDay
         nothingDue = m.objectives.nothingDue.rawValue
         childlessNode = m.rollUps.childlessNode.rawValue
+        indicatorZeroBelow = m.indicators.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
+        objectiveZeroBelow = m.objectives.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
     }
 }
 
@@ -59,6 +63,8 @@ struct MethodologyForm: Content {
     var dueOnReferenceDay: String?
     var nothingDue: String?
     var childlessNode: String?
+    var indicatorZeroBelow: String?
+    var objectiveZeroBelow: String?
     var action: String?
 
     var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
@@ -123,6 +129,20 @@ struct MethodologyForm: Content {
                 return .failure(FormError("«Nodo della cascata senza figli conteggiati»: scelta non valida."))
             }
             m.rollUps.childlessNode = rule
+        }
+        for (text, label, keyPath) in [
+            (indicatorZeroBelow, "Soglia sotto cui un indicatore vale 0", \Methodology.indicators.zeroBelow),
+            (objectiveZeroBelow, "Soglia sotto cui un obiettivo vale 0", \Methodology.objectives.zeroBelow),
+        ] {
+            guard let text else { continue }
+            guard let value = Optional(text).nonEmpty else {
+                m[keyPath: keyPath] = nil
+                continue
+            }
+            guard let v = ItalianFormat.parseNumber(value), (0...100).contains(v) else {
+                return .failure(FormError("«\(label)»: indica un numero tra 0 e 100, oppure lascia vuoto."))
+            }
+            m[keyPath: keyPath] = v
         }
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean
