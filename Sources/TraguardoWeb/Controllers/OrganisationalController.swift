@@ -85,10 +85,17 @@ struct OrganisationalController {
         return Figures(data, score: report.organisational)
     }
 
+    /// Kept rendered per user and revision of the ente, like the dashboard: the figures change only with a save.
     @Sendable func show(req: Request) async throws -> Response {
-        let context = try await req.campaignContext()
-        let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
-        return try await render(req, context, methodology.organisational, error: nil)
+        try await req.renderKept(.plans) {
+            let context = try await req.campaignContext()
+            let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
+            let canEnter = context.allows(.enterOrganisational)
+            return (
+                "Performance organizzativa · \(context.data.campaign.title)",
+                { OrganisationalPage.build(layout: $0, context: context, methodology: methodology.organisational, canEnter: canEnter) }
+            )
+        }
     }
 
     @Sendable func save(req: Request) async throws -> Response {
