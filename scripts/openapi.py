@@ -111,6 +111,7 @@ schemas = {
                                                                                            "effective": STRING, "counted": {"type": "boolean"}, "explanation": STRING}}},
                                   "units": {"type": "array", "items": ref("RollUp")},
                                   "nodes": {"type": "array", "items": ref("RollUp")},
+                                  "groups": {"type": "array", "items": ref("RollUp"), "description": "Raggruppamenti della metodologia (righe del suo prospetto)."},
                                   "enteMean": STRING, "servicesMean": STRING,
                                   "enteMeanComputed": {"type": "string", "description": "Media degli obiettivi sui soli punteggi calcolati (prima del Nucleo)."},
                                   "servicesMeanComputed": {"type": "string", "description": "Media dei servizi sui soli punteggi calcolati."}}},

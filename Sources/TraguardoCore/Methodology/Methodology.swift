@@ -23,6 +23,8 @@ public struct Methodology: Hashable, Sendable, Codable {
     /// Expected weight sums (plan check, warnings only); nil when the SMVP uses no weights.
     public var weights: WeightPolicy?
     public var organisational: OrganisationalPerformance?
+    /// The lines of the SMVP's summary when they group services differently from the org chart.
+    public var reportingGroups: [ReportingGroup]
     public var individualSchemes: [IndividualScheme]
     public var notes: [String]
 
@@ -31,7 +33,8 @@ public struct Methodology: Hashable, Sendable, Codable {
         indicators: IndicatorScoring = .init(), objectives: ObjectiveScoring = .init(),
         statuses: [StatusTreatment] = StatusTreatment.defaults, nucleo: NucleoPolicy = .init(),
         rounding: RoundingPolicy = .init(), rollUps: RollUpPolicy = .init(), weights: WeightPolicy? = nil,
-        organisational: OrganisationalPerformance? = nil, individualSchemes: [IndividualScheme] = [], notes: [String] = []
+        organisational: OrganisationalPerformance? = nil, reportingGroups: [ReportingGroup] = [], individualSchemes: [IndividualScheme] = [],
+        notes: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -47,6 +50,7 @@ public struct Methodology: Hashable, Sendable, Codable {
         self.rollUps = rollUps
         self.weights = weights
         self.organisational = organisational
+        self.reportingGroups = reportingGroups
         self.individualSchemes = individualSchemes
         self.notes = notes
     }
@@ -88,6 +92,7 @@ extension Methodology {
             statuses: try c.value(.statuses, or: StatusTreatment.defaults), nucleo: try c.value(.nucleo, or: .init()),
             rounding: try c.value(.rounding, or: .init()), rollUps: try c.value(.rollUps, or: .init()),
             weights: try c.optional(.weights, or: nil), organisational: try c.optional(.organisational, or: nil),
-            individualSchemes: try c.value(.individualSchemes, or: []), notes: try c.value(.notes, or: []))
+            reportingGroups: try c.value(.reportingGroups, or: []), individualSchemes: try c.value(.individualSchemes, or: []),
+            notes: try c.value(.notes, or: []))
     }
 }

@@ -63,6 +63,13 @@ extension Methodology {
         for b in objectives.bands where b.score < 0 || b.from < 0 {
             err("objectives.bands", "Fascia «da \(n(b.from)) → \(n(b.score))»: soglie e punteggi non possono essere negativi.")
         }
+        checkDuplicates(reportingGroups.map(\.key), "reportingGroups", &out)
+        for g in reportingGroups {
+            if g.name.trimmingCharacters(in: .whitespaces).isEmpty { err("reportingGroups.\(g.key).name", "Nome del raggruppamento mancante.") }
+            if g.unitKeys.isEmpty && g.objectiveKeys.isEmpty {
+                err("reportingGroups.\(g.key)", "Il raggruppamento «\(g.name)» non indica né unità né obiettivi.")
+            }
+        }
         if indicators.date.daysToZero <= 0 {
             err("indicators.date.daysToZero", "I giorni di ritardo che azzerano il punteggio devono essere più di 0.")
         }

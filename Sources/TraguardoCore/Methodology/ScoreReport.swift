@@ -146,6 +146,7 @@ public struct ScoreReport: Sendable {
                     message: "«\(plan.units[u].displayName)»: media ponderata richiesta ma alcuni obiettivi non hanno peso; usata la media semplice.")
             )
         }
+        out += groupIssues.map { ScoringIssue(key: "raggruppamenti", message: $0) }
         return out
     }
 }

@@ -52,6 +52,8 @@ public struct ScoreSheet: Sendable {
     public let objectives: [Objective]
     public let units: [RollUp]
     public let nodes: [RollUp]
+    /// The methodology's reporting groups (the lines of its summary), when it has any.
+    public let groups: [RollUp]
     public let enteMean: String
     public let enteMeanCount: Int
     public let servicesMean: String
@@ -99,6 +101,13 @@ public struct ScoreSheet: Sendable {
                 key: n.key, name: n.name, score: total(n.score), computed: total(n.computed), counted: n.counted, total: n.total,
                 explanation: report.explain(node: n.key)?.text ?? "")
         }
+        groups = report.groups.map { g in
+            RollUp(
+                key: g.key, name: g.name, score: total(g.score), computed: total(g.computed), counted: g.counted, total: g.total,
+                explanation: ExplanationText.capitalised(report.methodology.rollUps.unitMean.label)
+                    + " dei \(g.counted) obiettivi conteggiati su \(g.total) del raggruppamento (le sue unità e gli obiettivi indicati, ciascuno una volta)."
+            )
+        }
         let ente = report.ente
         enteMean = total(ente.objectivesMean)
         enteMeanCount = ente.objectivesCounted
@@ -123,6 +132,10 @@ public struct ScoreSheet: Sendable {
         }
         out.append("\nUnità organizzative (consuntivo / effettivo):")
         for u in units { out.append("  \(u.name): \(u.computed) / \(u.score) (\(u.counted) obiettivi conteggiati su \(u.total))") }
+        if !groups.isEmpty {
+            out.append("\nRaggruppamenti della metodologia (consuntivo / effettivo):")
+            for g in groups { out.append("  \(g.name): \(g.computed) / \(g.score) (\(g.counted) obiettivi conteggiati su \(g.total))") }
+        }
         if !nodes.isEmpty {
             out.append("\nLivelli della cascata (consuntivo / effettivo):")
             for n in nodes { out.append("  \(n.name.prefix(70)): \(n.computed) / \(n.score)") }

@@ -168,6 +168,7 @@ struct ScoreSheetDTO: Content {
     let objectives: [ScoreSheet.Objective]
     let units: [ScoreSheet.RollUp]
     let nodes: [ScoreSheet.RollUp]
+    let groups: [ScoreSheet.RollUp]
     let enteMean: String
     let servicesMean: String
     let enteMeanComputed: String
@@ -180,6 +181,7 @@ struct ScoreSheetDTO: Content {
         objectives = s.objectives
         units = s.units
         nodes = s.nodes
+        groups = s.groups
         enteMean = s.enteMean
         servicesMean = s.servicesMean
         enteMeanComputed = s.enteMeanComputed

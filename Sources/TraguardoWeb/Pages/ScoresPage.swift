@@ -16,6 +16,8 @@ struct ScoresPage: PageModel {
     let formAction: String
     let units: [ScoreSheet.RollUp]
     let nodes: [ScoreSheet.RollUp]
+    let groups: [ScoreSheet.RollUp]
+    let hasGroups: Bool
     let objectives: [ScoreSheet.Objective]
     let enteMean: String
     let servicesMean: String
@@ -39,7 +41,8 @@ struct ScoresPage: PageModel {
             methodologyHref: links.methodology, asOf: sheet.asOf.italian,
             campaigns: campaigns.map { Choice(value: $0.key, label: $0.title, selected: $0.key == campaign) },
             hasCampaigns: campaigns.count > 1, formAction: links.plan(plan.key).scores,
-            units: sheet.units, nodes: sheet.nodes, objectives: sheet.objectives, enteMean: sheet.enteMean, servicesMean: sheet.servicesMean,
+            units: sheet.units, nodes: sheet.nodes, groups: sheet.groups, hasGroups: !sheet.groups.isEmpty, objectives: sheet.objectives,
+            enteMean: sheet.enteMean, servicesMean: sheet.servicesMean,
             enteMeanComputed: sheet.enteMeanComputed, servicesMeanComputed: sheet.servicesMeanComputed,
             enteExplanation: sheet.enteExplanation, organisational: sheet.organisational, issues: sheet.issues,
             hasNodes: !sheet.nodes.isEmpty, hasIssues: !sheet.issues.isEmpty)
