@@ -60,9 +60,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
-    /// The day `ordinal` counts to (the inverse of `ordinal`).
+    /// The day `ordinal` counts to (the inverse of `ordinal`, also before year 0).
     public init(ordinal: Int) {
-        let era = ordinal / 146_097
+        let era = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
         let dayOfEra = ordinal - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)

@@ -11,7 +11,7 @@ extension ScoreReport {
     func explainIndicator(_ i: Int) -> IndicatorExplanation {
         let x = plan.indicators[Int(plan.indicatorSource[i])]
         let r = plan.ind[i], d = plan.indDates[i]
-        let day = { (o: Int32) in o == .min ? nil : DayMath.day(fromOrdinal: Int(o)) }
+        let day = { (o: Int32) in o == .min ? nil : Day(ordinal: Int(o)) }
         let score = results.indScore[i]
         let outcome = results.indOutcome[i]
         let ruleScore = rules.score(r, asOf: plan.asOfOrdinal).0

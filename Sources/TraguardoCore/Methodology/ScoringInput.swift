@@ -56,18 +56,6 @@ public struct ScoringInput: Sendable {
 
 /// Calendar arithmetic for scoring, kept out of `Day` itself so the shared type stays small.
 enum DayMath {
-    /// Inverse of `Day.ordinal` (days since 0000-03-01), used to turn compiled dates back into days.
-    static func day(fromOrdinal ordinal: Int) -> Day {
-        let era = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
-        let doe = ordinal - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
-    }
-
     /// Calendar months from `deadline` to `later`, with the end-of-month convention (30/06 → 31/07 is one
     /// month) and the remainder as a fraction of the following month. 0 when on time.
     static func monthsLate(_ deadline: Day, until later: Day) -> Double {

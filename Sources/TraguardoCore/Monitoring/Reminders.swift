@@ -43,7 +43,7 @@ public enum Reminders {
     public static func dueRound(of campaign: Campaign, today: Day) -> Day? {
         guard campaign.state.acceptsEntries, let deadline = campaign.entryDeadline else { return nil }
         let due = campaign.reminderSchedule.map { deadline.ordinal - $0 }.filter { $0 <= today.ordinal && today.ordinal - $0 <= 1 }
-        return due.max().map(DayMath.day(fromOrdinal:))
+        return due.max().map { Day(ordinal: $0) }
     }
 
     /// The schedule as the segretario writes it: whole numbers of days separated by commas or spaces

@@ -27,16 +27,7 @@ enum ExcelDate {
 
     /// Inverse of `Day.ordinal` (days since 01/03/0000, proleptic Gregorian).
     static func day(ordinal z: Int) -> Day? {
-        guard z >= 0 else { return nil }
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return Day(year: y, month: m, day: d)
+        z >= 0 ? Day(ordinal: z) : nil
     }
 
     /// Built-in number formats that show a date (ids 14–17 and 22 everywhere, 27–36 and 50–58 in East Asian
