@@ -15,7 +15,7 @@ struct MethodologyFormTests {
             preset: "base", cap: "1", notReported: nil, decimals: 2, monthsToZero: settings.monthsToZero,
             achievedWithoutDate: settings.achievedWithoutDate, notYetDue: settings.notYetDue, unitMean: settings.unitMean, lateStep: lateStep,
             daysToZero: daysToZero, maxDelay: maxDelay, dueOnReferenceDay: due ? "1" : nil, nothingDue: "full", childlessNode: "full",
-            indicatorZeroBelow: "40", objectiveZeroBelow: "", action: nil)
+            indicatorZeroBelow: "40", objectiveZeroBelow: "", objectiveBands: "90=100; 70 → 80\n0=0", action: nil)
     }
 
     @Test func theLatenessRulesAreSetFromTheForm() throws {
@@ -25,6 +25,9 @@ struct MethodologyFormTests {
         #expect(m.indicators.date.dueOnReferenceDay)
         #expect(m.objectives.nothingDue == .full && m.rollUps.childlessNode == .full)
         #expect(m.indicators.zeroBelow == 40 && m.objectives.zeroBelow == nil)
+        #expect(m.objectives.bands == [ScoreBand(from: 90, score: 100), ScoreBand(from: 70, score: 80), ScoreBand(from: 0, score: 0)])
+        #expect(MethodologySettings(m).objectiveBands == "90=100; 70=80; 0=0")
+        #expect(MethodologyForm.bands("90=cento").failure?.message.contains("«90=cento» non è nella forma") == true)
         // Shown back as the form reads them, and an empty maximum removes it.
         let shown = MethodologySettings(m)
         #expect(shown.lateStep == "mesi-e-mezzo" && shown.maxDelay == "6" && shown.dueOnReferenceDay)
@@ -42,5 +45,12 @@ struct MethodologyFormTests {
         #expect(message(form(lateStep: "settimane"))?.contains("«Come si conta il ritardo»") == true)
         #expect(message(form(daysToZero: "0"))?.contains("«Giorni di ritardo che azzerano il punteggio»") == true)
         #expect(message(form(maxDelay: "-1"))?.contains("«Ritardo massimo»") == true)
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
     }
 }

@@ -78,3 +78,24 @@ public enum Comparator: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+extension OrgDimension {
+    /// Like every rule of a methodology file: a missing key takes its default (a dimension measured by indicators).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), name: try c.decode(String.self, forKey: .name),
+            weight: try c.decode(Double.self, forKey: .weight), source: try c.value(.source, or: .indicators),
+            indicators: try c.value(.indicators, or: []))
+    }
+}
+
+extension OrgIndicator {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), name: try c.decode(String.self, forKey: .name),
+            comparator: try c.decode(Comparator.self, forKey: .comparator), threshold: try c.optional(.threshold, or: nil),
+            partial: try c.value(.partial, or: .proportional), weight: try c.optional(.weight, or: nil))
+    }
+}

@@ -26,6 +26,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
     var childlessNode: String
     var indicatorZeroBelow: String
     var objectiveZeroBelow: String
+    /// "90=100; 70=80; 50=50; 0=0": from this score → this score.
+    var objectiveBands: String
 
     init(_ m: Methodology) {
         let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
@@ -45,6 +47,8 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
         childlessNode = m.rollUps.childlessNode.rawValue
         indicatorZeroBelow = m.indicators.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
         objectiveZeroBelow = m.objectives.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
+        objectiveBands = m.objectives.bands.sorted { $0.from > $1.from }
+            .map { "\(ItalianFormat.number($0.from, trimZeros: true))=\(ItalianFormat.number($0.score, trimZeros: true))" }.joined(separator: "; ")
     }
 }
 
@@ -65,6 +69,7 @@ struct MethodologyForm: Content {
     var childlessNode: String?
     var indicatorZeroBelow: String?
     var objectiveZeroBelow: String?
+    var objectiveBands: String?
     var action: String?
 
     var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
@@ -144,6 +149,12 @@ struct MethodologyForm: Content {
             }
             m[keyPath: keyPath] = v
         }
+        if let objectiveBands {
+            switch Self.bands(objectiveBands) {
+            case .success(let bands): m.objectives.bands = bands
+            case .failure(let error): return .failure(error)
+            }
+        }
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean
         if m != base {
@@ -151,5 +162,23 @@ struct MethodologyForm: Content {
             m.notes.append("Adattata dalla metodologia «\(base.name)» con il modulo di Traguardo.")
         }
         return .success(m)
+    }
+
+    /// "90=100; 70=80; 50=50; 0=0" (or one per line, or "90 → 100"): the bands of the objective's score.
+    static func bands(_ text: String) -> Result<[ScoreBand], FormError> {
+        var out: [ScoreBand] = []
+        for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            guard !item.isEmpty else { continue }
+            let sides = item.replacingOccurrences(of: "→", with: "=").split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard sides.count == 2, let from = ItalianFormat.parseNumber(sides[0]), let score = ItalianFormat.parseNumber(sides[1]), from >= 0,
+                score >= 0
+            else {
+                return .failure(
+                    FormError("«Fasce del punteggio dell'obiettivo»: «\(item)» non è nella forma «soglia=punteggio» (es. 90=100; 70=80)."))
+            }
+            out.append(ScoreBand(from: from, score: score))
+        }
+        return .success(out)
     }
 }

@@ -44,6 +44,19 @@ struct MethodologyFileTests {
         #expect(invalid.contains { $0.path == "indicators.date.maxDelay" && $0.severity == .error })
     }
 
+    @Test func organisationalRulesTakeTheirDefaultsWhenLeftOut() throws {
+        let json = """
+            {"id": "m", "name": "M", "validFrom": 2025, "source": "SMVP 2025",
+             "organisational": {"totalPoints": 30, "dimensions": [
+               {"key": "fin", "name": "Salute finanziaria", "weight": 100,
+                "indicators": [{"key": "itp", "name": "Tempestività dei pagamenti", "comparator": "negativo"}]}]}}
+            """
+        let (m, issues) = MethodologyFile.check(Data(json.utf8))
+        #expect(!issues.contains { $0.severity == .error }, "\(issues)")
+        let dimension = try #require(m?.organisational?.dimensions.first)
+        #expect(dimension.source == .indicators && dimension.indicators.first?.partial == .proportional)
+    }
+
     @Test func aNewVersionIsReadAsTheLinesItChanged() throws {
         let before = try Repo.preset("generale")
         var after = before
