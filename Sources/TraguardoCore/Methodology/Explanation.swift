@@ -63,7 +63,7 @@ public struct ObjectiveExplanation: Hashable, Sendable, Codable {
 }
 
 public struct RollUpExplanation: Hashable, Sendable, Codable {
-    public enum Level: String, Sendable, Codable { case unit = "unita", node = "nodo", ente }
+    public enum Level: String, Sendable, Codable { case unit = "unita", node = "nodo", ente, group = "raggruppamento" }
 
     public struct Item: Hashable, Sendable, Codable {
         public var key: String

@@ -176,7 +176,13 @@ enum ExplanationText {
     }
 
     static func rollUp(_ e: RollUpExplanation, rules: PreparedMethodology) -> String {
-        let what = e.level == .ente ? "Ente" : (e.level == .unit ? "Unità «\(e.name)»" : "«\(e.name)»")
+        let what =
+            switch e.level {
+            case .ente: "Ente"
+            case .unit: "Unità «\(e.name)»"
+            case .group: "Raggruppamento «\(e.name)»"
+            case .node: "«\(e.name)»"
+            }
         guard !e.counted.isEmpty else { return "\(what): nessun obiettivo conteggiato." }
         let terms = e.counted.map { i in e.mean == .weighted ? "\(n(i.value ?? 0)) × \(n(i.weight ?? 0))" : n(i.value ?? 0) }
         var text = "\(what): \(e.mean.label) di \(e.counted.count) obiettivi conteggiati"

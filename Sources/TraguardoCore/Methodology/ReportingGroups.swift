@@ -44,6 +44,24 @@ extension ScoreReport {
         }
     }
 
+    /// A group's mean as the unit's is explained: each counted objective with its value, and the excluded ones with why.
+    public func explain(group key: String) -> RollUpExplanation? {
+        guard let g = methodology.reportingGroups.first(where: { $0.key == key }) else { return nil }
+        var counted: [RollUpExplanation.Item] = [], excluded: [RollUpExplanation.Item] = []
+        for o in groupMembers(g) {
+            let node = plan.nodes[Int(plan.objNode[o])]
+            let e = results.objEffective[o]
+            let weight = plan.obj[o].weight.isNaN ? nil : plan.obj[o].weight
+            if plan.obj[o].flags & ObjectiveRow.childless != 0 || e.isNaN {
+                excluded.append(.init(key: node.key, title: node.title, value: nil, weight: weight, note: exclusionNote(o)))
+            } else {
+                counted.append(.init(key: node.key, title: node.title, value: e, weight: weight, note: nil))
+            }
+        }
+        let exact = groups.first { $0.key == key }?.exact ?? .nan
+        return rollUp(.group, key: key, name: g.name, mean: methodology.rollUps.unitMean, counted: counted, excluded: excluded, exact: exact)
+    }
+
     /// The objectives of a group, each once, in plan order.
     func groupMembers(_ g: ReportingGroup) -> [Int] {
         var members = Set<Int>()

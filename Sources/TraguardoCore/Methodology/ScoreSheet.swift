@@ -104,9 +104,7 @@ public struct ScoreSheet: Sendable {
         groups = report.groups.map { g in
             RollUp(
                 key: g.key, name: g.name, score: total(g.score), computed: total(g.computed), counted: g.counted, total: g.total,
-                explanation: ExplanationText.capitalised(report.methodology.rollUps.unitMean.label)
-                    + " dei \(g.counted) obiettivi conteggiati su \(g.total) del raggruppamento (le sue unità e gli obiettivi indicati, ciascuno una volta)."
-            )
+                explanation: report.explain(group: g.key)?.text ?? "")
         }
         let ente = report.ente
         enteMean = total(ente.objectivesMean)

@@ -32,6 +32,8 @@ struct ReportingGroupTests {
         #expect(groups["ambiente"]?.computed == 50 && groups["ambiente"]?.score == 70 && groups["ambiente"]?.total == 1)
         // A named twice (in U1 and by key) counts once: (80 + 60 + 100 + 70) / 4.
         #expect(groups["tutto"]?.score == 77.5 && groups["tutto"]?.counted == 4)
+        let explanation = try #require(report().explain(group: "tutto")).text
+        #expect(explanation.hasPrefix("Raggruppamento «Ente intero»: media semplice di 4 obiettivi conteggiati = (80 + 60 + 100 + 70) / 4"))
         let sheet = ScoreSheet(report())
         #expect(sheet.plainText.contains("Tecnico – ambiente: 50,00 / 70,00 (1 obiettivi conteggiati su 1)"))
     }
