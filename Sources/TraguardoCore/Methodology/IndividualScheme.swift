@@ -82,3 +82,24 @@ public struct PayShare: Hashable, Sendable, Codable {
         self.note = note
     }
 }
+
+extension IndividualScheme {
+    /// Like every rule of a methodology file: lists left out are empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), name: try c.decode(String.self, forKey: .name),
+            totalPoints: try c.decode(Double.self, forKey: .totalPoints), components: try c.value(.components, or: []),
+            payShares: try c.value(.payShares, or: []))
+    }
+}
+
+extension SchemeComponent {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            key: try c.decode(String.self, forKey: .key), name: try c.decode(String.self, forKey: .name),
+            maxPoints: try c.decode(Double.self, forKey: .maxPoints), kind: try c.decode(ComponentKind.self, forKey: .kind),
+            criteria: try c.value(.criteria, or: []), note: try c.optional(.note, or: nil))
+    }
+}

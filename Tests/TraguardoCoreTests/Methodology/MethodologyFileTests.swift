@@ -55,6 +55,15 @@ struct MethodologyFileTests {
         #expect(!issues.contains { $0.severity == .error }, "\(issues)")
         let dimension = try #require(m?.organisational?.dimensions.first)
         #expect(dimension.source == .indicators && dimension.indicators.first?.partial == .proportional)
+
+        let scheme = """
+            {"id": "m", "name": "M", "validFrom": 2025, "source": "SMVP 2025",
+             "individualSchemes": [{"key": "dir", "name": "Dirigenti", "totalPoints": 100,
+               "components": [{"key": "obiettivi", "name": "Obiettivi", "maxPoints": 100, "kind": "obiettivi"}]}]}
+            """
+        let read = MethodologyFile.check(Data(scheme.utf8))
+        #expect(read.methodology?.individualSchemes.first?.payShares == [], "\(read.issues)")
+        #expect(read.methodology?.individualSchemes.first?.components.first?.criteria == [])
     }
 
     @Test func aNewVersionIsReadAsTheLinesItChanged() throws {
