@@ -28,12 +28,25 @@ from typing import Any, Iterable
 
 try:
     import jsonschema
-    from jsonschema.exceptions import best_match
 except ImportError:  # pragma: no cover
     sys.stderr.write("validate_bundle.py needs the `jsonschema` package (pip install jsonschema)\n")
     sys.exit(2)
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from jsoncheck import Report as _Report, Unreadable, fmt_path as _fmt_path, leaf_errors, read_json  # noqa: E402
+
+
+def fmt_path(parts: Iterable[Any]) -> str:
+    return _fmt_path(parts, ROOT)
+
+
+class Report(_Report):
+    def __init__(self, name: str):
+        super().__init__(name, ROOT)
+
+
+ROOT = "$"
 DEFAULT_SCHEMA = REPO / "schema" / "plan-bundle-v1.schema.json"
 CLASSIFICATION_SWIFT = REPO / "Sources" / "TraguardoCore" / "Catalogues" / "Classification.swift"
 
@@ -101,79 +114,35 @@ def _check_date(instance: Any) -> bool:
 
 # --- paths and reporting -----------------------------------------------------------------------------------------
 
-_IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
-def fmt_path(parts: Iterable[Any]) -> str:
-    out = ""
-    for p in parts:
-        if isinstance(p, int):
-            out += f"[{p}]"
-        elif _IDENT.fullmatch(str(p)):
-            out += ("." if out else "") + str(p)
-        else:
-            out += "[" + json.dumps(str(p), ensure_ascii=False) + "]"
-    return out or "$"
 
-
-class Report:
-    def __init__(self, name: str):
-        self.name = name
-        self.errors: list[tuple[str, str]] = []
-        self.warnings: list[tuple[str, str]] = []
-
-    def error(self, path: Iterable[Any] | str, message: str) -> None:
-        self.errors.append((path if isinstance(path, str) else fmt_path(path), message))
-
-    def warn(self, path: Iterable[Any] | str, message: str) -> None:
-        self.warnings.append((path if isinstance(path, str) else fmt_path(path), message))
 
 
 # --- JSON loading ------------------------------------------------------------------------------------------------
 
 def load_json(path: Path, report: Report) -> Any:
-    duplicates: list[str] = []
-
-    def hook(pairs):
-        seen = {}
-        for k, v in pairs:
-            if k in seen:
-                duplicates.append(k)
-            seen[k] = v
-        return seen
-
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f, object_pairs_hook=hook)
-    except json.JSONDecodeError as e:
-        report.error("$", f"invalid JSON: {e.msg} (line {e.lineno}, column {e.colno})")
+        data, duplicates = read_json(path)
+    except Unreadable as e:
+        if e.reason == "json":
+            report.error("$", f"invalid JSON: {e.detail} (line {e.line}, column {e.column})")
+        else:
+            report.error("$", f"cannot read file: {e.detail}")
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        report.error("$", f"cannot read file: {e}")
-        return None
-    for k in sorted(set(duplicates)):
+    for k in duplicates:
         report.error("$", f"duplicate JSON object key {json.dumps(k, ensure_ascii=False)} (only the last value would be kept)")
     return data
 
 
 # --- schema ------------------------------------------------------------------------------------------------------
 
-def _leaf_errors(err: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
-    """Unwrap "X or null" (anyOf): when the value is not null, the errors of the X branch are the useful ones."""
-    if err.validator in ("anyOf", "oneOf") and err.context:
-        branches = err.validator_value
-        kept = [e for e in err.context
-                if not (e.relative_schema_path and isinstance(e.relative_schema_path[0], int)
-                        and branches[e.relative_schema_path[0]] == {"type": "null"})]
-        if kept and len({e.relative_schema_path[0] for e in kept}) == 1:
-            return [leaf for e in kept for leaf in _leaf_errors(e)]
-        return _leaf_errors(best_match(err.context))
-    return [err]
+
 
 
 def schema_errors(validator: jsonschema.protocols.Validator, data: Any, report: Report) -> None:
     day_pattern = validator.schema["$defs"]["day"]["pattern"]
-    leaves = [leaf for err in validator.iter_errors(data) for leaf in _leaf_errors(err)]
+    leaves = [leaf for err in validator.iter_errors(data) for leaf in leaf_errors(err)]
     for err in sorted(leaves, key=lambda e: [str(p) for p in e.absolute_path]):
         message = err.message
         if err.validator == "pattern" and err.validator_value == day_pattern:

@@ -28,12 +28,25 @@ from typing import Any, Iterable
 
 try:
     import jsonschema
-    from jsonschema.exceptions import best_match
 except ImportError:  # pragma: no cover
     sys.stderr.write("validate_methodology.py richiede il pacchetto `jsonschema` (pip install jsonschema)\n")
     sys.exit(2)
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from jsoncheck import Report as _Report, Unreadable, fmt_path as _fmt_path, leaf_errors, read_json  # noqa: E402
+
+
+def fmt_path(parts: Iterable[Any]) -> str:
+    return _fmt_path(parts, ROOT)
+
+
+class Report(_Report):
+    def __init__(self, name: str):
+        super().__init__(name, ROOT)
+
+
+ROOT = "(file)"
 DEFAULT_SCHEMA = REPO / "schema" / "methodology-v1.schema.json"
 
 # Labels of ProgressStatus (MonitoringValue.swift), as the app prints them.
@@ -66,19 +79,9 @@ TYPE_NAMES = {
 
 # --- formatting --------------------------------------------------------------------------------------------------
 
-_IDENT = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
-def fmt_path(parts: Iterable[Any]) -> str:
-    out = ""
-    for p in parts:
-        if isinstance(p, int):
-            out += f"[{p}]"
-        elif _IDENT.fullmatch(str(p)):
-            out += ("." if out else "") + str(p)
-        else:
-            out += "[" + json.dumps(str(p), ensure_ascii=False) + "]"
-    return out or "(file)"
+
 
 
 def q(value: Any) -> str:
@@ -129,59 +132,25 @@ def suggestion(word: Any, choices: Iterable[str]) -> str:
     return f" Forse intendevi {q(close[0])}?" if close else ""
 
 
-class Report:
-    def __init__(self, name: str):
-        self.name = name
-        self.errors: list[tuple[str, str]] = []
-        self.warnings: list[tuple[str, str]] = []
-
-    def error(self, path: Iterable[Any] | str, message: str) -> None:
-        self.errors.append((path if isinstance(path, str) else fmt_path(path), message))
-
-    def warn(self, path: Iterable[Any] | str, message: str) -> None:
-        self.warnings.append((path if isinstance(path, str) else fmt_path(path), message))
-
-
 # --- JSON loading ------------------------------------------------------------------------------------------------
 
 def load_json(path: Path, report: Report) -> Any:
-    duplicates: list[str] = []
-
-    def hook(pairs):
-        seen = {}
-        for k, v in pairs:
-            if k in seen:
-                duplicates.append(k)
-            seen[k] = v
-        return seen
-
     try:
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f, object_pairs_hook=hook)
-    except json.JSONDecodeError as e:
-        report.error("(file)", f"il file non è un JSON valido: {e.msg} (riga {e.lineno}, colonna {e.colno}).")
+        data, duplicates = read_json(path)
+    except Unreadable as e:
+        if e.reason == "json":
+            report.error("(file)", f"il file non è un JSON valido: {e.detail} (riga {e.line}, colonna {e.column}).")
+        else:
+            report.error("(file)", f"file non leggibile: {e.detail}")
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        report.error("(file)", f"file non leggibile: {e}")
-        return None
-    for k in sorted(set(duplicates)):
+    for k in duplicates:
         report.error("(file)", f"la chiave {q(k)} compare due volte nello stesso oggetto: l'app ne userebbe una sola.")
     return data
 
 
 # --- schema ------------------------------------------------------------------------------------------------------
 
-def _leaf_errors(err: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
-    """Unwrap "X or null" (anyOf): when the value is not null, the errors of the X branch are the useful ones."""
-    if err.validator in ("anyOf", "oneOf") and err.context:
-        branches = err.validator_value
-        kept = [e for e in err.context
-                if not (e.relative_schema_path and isinstance(e.relative_schema_path[0], int)
-                        and branches[e.relative_schema_path[0]] == {"type": "null"})]
-        if kept and len({e.relative_schema_path[0] for e in kept}) == 1:
-            return [leaf for e in kept for leaf in _leaf_errors(e)]
-        return _leaf_errors(best_match(err.context))
-    return [err]
+
 
 
 def node_at(data: Any, path: Iterable[Any]) -> Any:
@@ -272,7 +241,7 @@ def italian(err: jsonschema.ValidationError, data: Any) -> list[tuple[list, str]
 
 
 def schema_errors(validator: jsonschema.protocols.Validator, data: Any, report: Report) -> None:
-    leaves = [leaf for err in validator.iter_errors(data) for leaf in _leaf_errors(err)]
+    leaves = [leaf for err in validator.iter_errors(data) for leaf in leaf_errors(err)]
     # A value of the wrong type (e.g. null) also fails its enum or range: the type message is enough.
     mistyped = {tuple(e.absolute_path) for e in leaves if e.validator == "type"}
     leaves = [e for e in leaves if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
