@@ -25,23 +25,23 @@ public struct ReportingGroup: Hashable, Sendable, Codable {
 
 extension ScoreReport {
     /// Every reporting group of the methodology, both columns, with the unit mean rule (simple or weighted).
-    public var groups: [RollUpScore] {
-        methodology.reportingGroups.map { g in
-            let members = groupMembers(g)
-            var effective = ScoringEngine.Mean(), computed = ScoringEngine.Mean()
-            for o in members where plan.obj[o].flags & ObjectiveRow.childless == 0 {
-                let weight = plan.obj[o].weight
-                if !results.objEffective[o].isNaN { effective.add(results.objEffective[o], weight: weight) }
-                let c = rules.roundEach ? rules.rounding.apply(results.objComputed[o]) : results.objComputed[o]
-                if !c.isNaN { computed.add(c, weight: weight) }
-            }
-            let e = effective.value(weighted: rules.unitWeighted)
-            let exact = rules.roundEach ? rules.rounding.apply(e) : e
-            let c = computed.value(weighted: rules.unitWeighted)
-            return RollUpScore(
-                key: g.key, name: g.name, score: reported(exact), exact: exact.isNaN ? nil : exact,
-                computed: reported(rules.roundEach ? rules.rounding.apply(c) : c), counted: effective.count, total: members.count)
+    public var groups: [RollUpScore] { methodology.reportingGroups.map(groupScore) }
+
+    func groupScore(_ g: ReportingGroup) -> RollUpScore {
+        let members = groupMembers(g)
+        var effective = ScoringEngine.Mean(), computed = ScoringEngine.Mean()
+        for o in members where plan.obj[o].flags & ObjectiveRow.childless == 0 {
+            let weight = plan.obj[o].weight
+            if !results.objEffective[o].isNaN { effective.add(results.objEffective[o], weight: weight) }
+            let c = rules.roundEach ? rules.rounding.apply(results.objComputed[o]) : results.objComputed[o]
+            if !c.isNaN { computed.add(c, weight: weight) }
         }
+        let e = effective.value(weighted: rules.unitWeighted)
+        let exact = rules.roundEach ? rules.rounding.apply(e) : e
+        let c = computed.value(weighted: rules.unitWeighted)
+        return RollUpScore(
+            key: g.key, name: g.name, score: reported(exact), exact: exact.isNaN ? nil : exact,
+            computed: reported(rules.roundEach ? rules.rounding.apply(c) : c), counted: effective.count, total: members.count)
     }
 
     /// A group's mean as the unit's is explained: each counted objective with its value, and the excluded ones with why.
@@ -58,7 +58,7 @@ extension ScoreReport {
                 counted.append(.init(key: node.key, title: node.title, value: e, weight: weight, note: nil))
             }
         }
-        let exact = groups.first { $0.key == key }?.exact ?? .nan
+        let exact = groupScore(g).exact ?? .nan
         return rollUp(.group, key: key, name: g.name, mean: methodology.rollUps.unitMean, counted: counted, excluded: excluded, exact: exact)
     }
 
