@@ -392,6 +392,21 @@ def print_stats(name: str, data: Any) -> None:
 
 # --- main --------------------------------------------------------------------------------------------------------
 
+def sibling_schemas(schema_path: Path):
+    """The schemas next to the bundle's, so that `methodology` can refer to methodology-v1.schema.json."""
+    from referencing import Registry, Resource
+
+    resources = []
+    for other in schema_path.parent.glob("*.schema.json"):
+        try:
+            contents = json.loads(other.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        if "$id" in contents:
+            resources.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Validate Traguardo plan bundle v1 files (schema + referential integrity).")
     ap.add_argument("files", nargs="+", type=Path, help="bundle JSON files")
@@ -407,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, json.JSONDecodeError, jsonschema.SchemaError) as e:
         sys.stderr.write(f"{args.schema}: cannot use schema: {e}\n")
         return 2
-    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER, registry=sibling_schemas(args.schema))
     standard_classes = standard_classification_keys()
 
     failed = False

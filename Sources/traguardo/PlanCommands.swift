@@ -36,6 +36,9 @@ struct Import: AsyncParsableCommand {
             print(
                 "  piano \(summary.planKey)\(summary.planReplaced ? " (sostituito)" : ""): \(summary.nodes) nodi, \(summary.phases) fasi, \(summary.indicators) indicatori, \(summary.participations) partecipazioni, \(summary.values) valori"
             )
+            if let version = summary.methodologyVersion {
+                print("  metodologia del pacchetto adottata per il piano (versione \(version))")
+            }
         }
     }
 }
@@ -50,7 +53,10 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         try await AppRunner.run { app, _ in
-            let bundle = try await PlanLookup.bundle(ente: ente, year: year, app: app)
+            let (stored, plan) = try await PlanLookup.plan(ente: ente, year: year, app: app)
+            var bundle = try await app.store.bundle(of: plan)
+            // The JSON carries the SMVP it is scored with, so the figures can be reproduced where it is imported.
+            bundle.methodology = try await app.store.methodology(enteID: stored.id, year: plan.plan.year).methodology
             let chosen = format ?? output.map { ($0 as NSString).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "json"
             guard let fileFormat = PlanFileFormat(name: chosen) else { AppRunner.fail(PlanFileFormat.unsupported(chosen)) }
             let data = try fileFormat.encode(bundle)

@@ -27,7 +27,7 @@ struct MethodologyUploadTests {
             let dry = try await segretario.upload(
                 "/enti/alfa/metodologia/carica?anno=2024", file: Data(edited.utf8), filename: "smvp.json", fields: ["dryRun": "1"])
             #expect(dry.status == .ok)
-            #expect(dry.body.string.contains("Prova del file «smvp.json»"))
+            #expect(dry.body.string.contains("Prova con il file «smvp.json»"))
             #expect(dry.body.string.contains("Anteprima con «Metodologia generale Traguardo»"))
             #expect(try await app.store.methodologyHistory(enteID: fixture.alfaID).isEmpty, "a dry run adopts nothing")
 
@@ -45,6 +45,19 @@ struct MethodologyUploadTests {
             let history = try await segretario.send(.GET, page)
             #expect(history.body.string.contains("+ &quot;lateStep&quot; : &quot;mesi-e-mezzo&quot;,"))
             #expect(try await app.store.methodology(enteID: fixture.alfaID, year: 2024).methodology.indicators.date.lateStep == .monthsAndHalf)
+
+            // The same JSON edited in the page's editor: a typo keeps the text and names the place; a valid edit adopts.
+            let typo = try await segretario.upload(
+                "/enti/alfa/metodologia/carica?anno=2024", file: Data(), filename: "", fields: ["text": "{\"id\": \"x\",", "dryRun": "1"])
+            #expect(typo.status == .unprocessableEntity)
+            #expect(typo.body.string.contains("Il testo modificato nella pagina non è una metodologia utilizzabile"))
+            #expect(typo.body.string.contains("{&quot;id&quot;: &quot;x&quot;,</textarea>"), "the editor keeps what was typed")
+            let typed = edited.replacingOccurrences(of: "\"decimals\" : 2", with: "\"decimals\" : 3")
+            #expect(typed != edited)
+            let viaEditor = try await segretario.upload(
+                "/enti/alfa/metodologia/carica?anno=2024", file: Data(), filename: "", fields: ["text": typed])
+            #expect(viaEditor.status == .seeOther)
+            #expect(try await app.store.methodology(enteID: fixture.alfaID, year: 2024).methodology.rounding.decimals == 3)
 
             // A reader downloads the file but may not upload one.
             var reader = Client(app: app)

@@ -95,6 +95,38 @@ struct PlanBundleRoundTripTests {
         }
     }
 
+    /// A bundle that carries its SMVP: adopted with the plan in one transaction for the plan's year, not again when
+    /// the same one is in force, not at all in a dry run, and refused by rule path when it is broken.
+    @Test func aBundleCarriesTheMethodologyItWasScoredWith() async throws {
+        try await withTestApp { app in
+            var bundle = try Self.seed("leggiuno")
+            var smvp = try #require(MethodologyStore.preset("generale"))
+            smvp.indicators.date.lateStep = .monthsAndHalf
+            bundle.methodology = smvp
+            let dry = try await BundleImporter.importBundle(bundle, options: .init(dryRun: true), on: app.db, actor: .system)
+            #expect(dry.methodologyVersion == 1)
+            #expect(try await MethodologyRecord.query(on: app.db).count() == 0, "a dry run adopts nothing")
+
+            let summary = try await BundleImporter.importBundle(bundle, on: app.db, actor: .system)
+            #expect(summary.methodologyVersion == 1)
+            let ente = try #require(try await EnteStore.find(slug: "leggiuno", on: app.db))
+            let adopted = try await MethodologyStore.current(enteID: try ente.requireID(), year: bundle.plan.year, on: app.db)
+            #expect(adopted.methodology == smvp && adopted.version == 1)
+            let again = try await BundleImporter.importBundle(bundle, options: .init(replacePlan: true), on: app.db, actor: .system)
+            #expect(again.methodologyVersion == nil, "the same methodology in force is not adopted twice")
+
+            var broken = bundle
+            broken.methodology?.indicators.date.monthsToZero = 0
+            do {
+                try await BundleImporter.importBundle(broken, options: .init(replacePlan: true), on: app.db, actor: .system)
+                Issue.record("a broken methodology must refuse the import")
+            } catch let error as BundleImportError {
+                #expect(error.description.contains("methodology.indicators.date.monthsToZero"))
+            }
+            #expect(try await MethodologyRecord.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test func importingTheSamePlanTwiceNeedsReplace() async throws {
         try await withTestApp { app in
             let bundle = try Self.seed("leggiuno")

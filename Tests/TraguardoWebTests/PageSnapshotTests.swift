@@ -114,7 +114,7 @@ struct PageSnapshotTests {
                     year: 2024, version: 1, name: general.name, adoptedBy: "segretario", adoptedAt: Date(timeIntervalSince1970: 1_717_200_000))
             ],
             presets: MethodologyStore.presets, candidate: candidate, before: before, after: after, settings: MethodologySettings(candidate),
-            canAdopt: true, error: nil)
+            canAdopt: true, error: nil, editorText: "{\n  \"id\" : \"generale\" <b>\n}")
         try await Self.check(page, named: "methodology")
     }
 

@@ -25,13 +25,16 @@ public struct PlanBundle: Hashable, Sendable, Codable {
     public var variations: [Variation]
     /// The figures of organisational performance entered in the campaigns (absent in bundles of earlier releases).
     public var organisationalValues: [OrganisationalValue]
+    /// The SMVP the plan was scored with, so that its figures can be reproduced elsewhere; nil leaves the
+    /// receiving ente's methodology as it is.
+    public var methodology: Methodology?
 
     public init(
         ente: Ente, source: BundleSource? = nil, units: [OrgUnit] = [], people: [Person] = [], assignments: [Assignment] = [],
         politicalReferents: [PoliticalReferent] = [], classifications: [Classification] = [], plan: Plan,
         nodes: [PlanNode] = [], phases: [Phase] = [], indicators: [Indicator] = [], participations: [Participation] = [],
         campaigns: [Campaign] = [], values: [MonitoringValue] = [], validations: [Validation] = [], variations: [Variation] = [],
-        organisationalValues: [OrganisationalValue] = []
+        organisationalValues: [OrganisationalValue] = [], methodology: Methodology? = nil
     ) {
         self.format = PlanBundle.formatName
         self.version = PlanBundle.currentVersion
@@ -52,11 +55,13 @@ public struct PlanBundle: Hashable, Sendable, Codable {
         self.validations = validations
         self.variations = variations
         self.organisationalValues = organisationalValues
+        self.methodology = methodology
     }
 
     enum CodingKeys: String, CodingKey {
         case format, version, ente, source, units, people, assignments, politicalReferents, classifications, plan, nodes, phases
         case indicators, participations, campaigns, values, validations, variations, organisationalValues
+        case methodology
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,6 +85,7 @@ public struct PlanBundle: Hashable, Sendable, Codable {
         validations = try c.decode([Validation].self, forKey: .validations)
         variations = try c.decodeIfPresent([Variation].self, forKey: .variations) ?? []
         organisationalValues = try c.decodeIfPresent([OrganisationalValue].self, forKey: .organisationalValues) ?? []
+        methodology = try c.decodeIfPresent(Methodology.self, forKey: .methodology)
     }
 }
 

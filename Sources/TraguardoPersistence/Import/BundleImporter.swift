@@ -36,6 +36,8 @@ public enum BundleImporter {
         public var indicators = 0
         public var participations = 0
         public var values = 0
+        /// The version adopted from the bundle's methodology; nil when it carried none or the same one is in force.
+        public var methodologyVersion: Int?
         public var dryRun = false
     }
 
@@ -53,7 +55,9 @@ public enum BundleImporter {
 
     @discardableResult
     public static func importBundle(_ bundle: PlanBundle, options: Options = Options(), on db: any Database, actor: Actor) async throws -> Summary {
-        let problems = BundleIntegrity.problems(in: bundle)
+        var problems = BundleIntegrity.problems(in: bundle)
+        // A carried methodology is checked like an uploaded file, each problem named by its rule path.
+        problems += (bundle.methodology?.validate() ?? []).filter { $0.severity == .error }.map { "methodology.\($0.path): \($0.message)" }
         guard problems.isEmpty else { throw BundleImportError.integrity(problems) }
         var target = bundle.ente
         if let slug = options.slug { target.slug = slug }
@@ -126,6 +130,11 @@ public enum BundleImporter {
         summary.indicators = bundle.indicators.count
         summary.participations = bundle.participations.count
         summary.values = bundle.values.count
+        if let carried = bundle.methodology, try await MethodologyStore.current(enteID: enteID, year: bundle.plan.year, on: tx).methodology != carried
+        {
+            summary.methodologyVersion = try await MethodologyStore.insertVersion(
+                carried, enteID: enteID, year: bundle.plan.year, on: tx, actor: actor)
+        }
         try await AuditLog.record(
             on: tx, actor: actor, enteID: enteID, entity: .plan, entityID: bundle.plan.key, action: .import,
             after: summary)

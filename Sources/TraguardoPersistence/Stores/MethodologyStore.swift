@@ -51,15 +51,18 @@ public enum MethodologyStore {
     public static func adopt(_ methodology: Methodology, enteID: UUID, year: Int, on db: any Database, actor: Actor) async throws -> Int {
         let problems = methodology.validate().filter { $0.severity == .error }.map { "\($0.path): \($0.message)" }
         guard problems.isEmpty else { throw MethodologyStoreError.invalid(problems) }
-        return try await db.transaction { tx in
-            let previous = try await MethodologyRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$year == year)
-                .sort(\.$version, .descending).first()
-            let version = (previous?.version ?? 0) + 1
-            try await MethodologyRecord(enteID: enteID, year: year, version: version, methodology: methodology, adoptedBy: actor.name).create(on: tx)
-            try await AuditLog.record(
-                on: tx, actor: actor, enteID: enteID, entity: .methodology, entityID: "\(year) v\(version)",
-                action: previous == nil ? .create : .update, before: try previous?.methodology, after: methodology)
-            return version
-        }
+        return try await db.transaction { tx in try await insertVersion(methodology, enteID: enteID, year: year, on: tx, actor: actor) }
+    }
+
+    /// Writes the next version inside the caller's transaction (an import adopts its bundle's methodology with the plan).
+    static func insertVersion(_ methodology: Methodology, enteID: UUID, year: Int, on tx: any Database, actor: Actor) async throws -> Int {
+        let previous = try await MethodologyRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$year == year)
+            .sort(\.$version, .descending).first()
+        let version = (previous?.version ?? 0) + 1
+        try await MethodologyRecord(enteID: enteID, year: year, version: version, methodology: methodology, adoptedBy: actor.name).create(on: tx)
+        try await AuditLog.record(
+            on: tx, actor: actor, enteID: enteID, entity: .methodology, entityID: "\(year) v\(version)",
+            action: previous == nil ? .create : .update, before: try previous?.methodology, after: methodology)
+        return version
     }
 }

@@ -16,7 +16,10 @@ struct ExportController {
         let plan = try await req.plan()
         let name = req.query("formato") ?? PlanFileFormat.json.rawValue
         guard let format = PlanFileFormat(name: name) else { throw Abort(.badRequest, reason: PlanFileFormat.unsupported(name)) }
-        let data = try format.encode(try await req.bundle(of: plan))
+        var bundle = try await req.bundle(of: plan)
+        // The JSON carries the SMVP it is scored with, so the figures can be reproduced where it is imported.
+        bundle.methodology = try await req.methodology(year: plan.plan.year).methodology
+        let data = try format.encode(bundle)
         return Self.file(data, name: "\(ente.ente.slug)-\(plan.plan.key).\(format.fileExtension)", type: format.mediaType)
     }
 

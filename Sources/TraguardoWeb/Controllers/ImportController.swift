@@ -38,11 +38,15 @@ struct ImportController {
             let s = try await req.store.importBundle(
                 bundle, options: .init(slug: ente.ente.slug, replacePlan: upload.replace != nil, dryRun: dryRun),
                 actor: req.actor)
-            let lines = [
+            var lines = [
                 "Unità: \(s.unitsCreated) nuove, \(s.unitsKept) già presenti",
                 "Persone: \(s.peopleCreated) nuove, \(s.peopleKept) già presenti; incarichi: \(s.assignmentsCreated)",
                 "Piano «\(bundle.plan.title)»\(s.planReplaced ? " (sostituisce il precedente)" : ""): \(s.nodes) nodi, \(s.phases) fasi, \(s.indicators) indicatori, \(s.participations) partecipazioni, \(s.values) valori",
             ]
+            if let version = s.methodologyVersion {
+                lines.append(
+                    "Metodologia «\(bundle.methodology?.name ?? "")» del pacchetto adottata per il \(bundle.plan.year) (versione \(version))")
+            }
             if dryRun { return try await render(req, summary: lines, dryRun: true) }
             req.flash("Importazione completata. " + lines.joined(separator: " · "))
             return req.redirect(to: Links.ente(ente.ente.slug).plan(bundle.plan.key).tree)

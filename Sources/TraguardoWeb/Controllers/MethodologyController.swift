@@ -23,8 +23,10 @@ struct MethodologyController {
         return response
     }
 
+    /// A file, or the same JSON edited in the page's editor (every rule, lists included, without leaving the browser).
     struct Upload: Content {
         var file: File?
+        var text: String?
         var dryRun: String?
     }
 
@@ -33,26 +35,33 @@ struct MethodologyController {
     @Sendable func upload(req: Request) async throws -> Response {
         let context = try await Context(req)
         let upload = try req.content.decode(Upload.self)
-        guard let file = upload.file, file.data.readableBytes > 0 else {
+        let data: Data, origin: String
+        if let file = upload.file, file.data.readableBytes > 0 {
+            (data, origin) = (Data(file.data.readableBytesView), "il file «\(file.filename)»")
+        } else if let text = upload.text.nonEmpty {
+            (data, origin) = (Data(text.utf8), "il testo modificato nella pagina")
+        } else {
             return try await render(
                 req, context, candidate: nil, settings: MethodologySettings(context.current), error: "Scegli il file della metodologia (.json).",
                 status: .unprocessableEntity)
         }
-        let (candidate, issues) = MethodologyFile.check(Data(file.data.readableBytesView))
+        // The editor keeps what the user typed, even when it does not parse, so nothing is lost to a typo.
+        let typed = upload.file.map { $0.data.readableBytes == 0 } ?? true ? upload.text : nil
+        let (candidate, issues) = MethodologyFile.check(data)
         let problems = issues.map { "\($0.severity.rawValue): \($0.path): \($0.message)" }
         guard let candidate, !issues.contains(where: { $0.severity == .error }) else {
             return try await render(
                 req, context, candidate: nil, settings: MethodologySettings(context.current),
-                error: "Il file «\(file.filename)» non è una metodologia utilizzabile: nulla è stato adottato.", fileIssues: problems,
-                status: .unprocessableEntity)
+                error: "\(origin.prefix(1).uppercased() + origin.dropFirst()) non è una metodologia utilizzabile: nulla è stato adottato.",
+                fileIssues: problems, editorText: typed, status: .unprocessableEntity)
         }
         guard upload.dryRun == nil else {
             return try await render(
                 req, context, candidate: candidate, settings: MethodologySettings(candidate), error: nil, fileIssues: problems,
-                fileSummary: "Prova del file «\(file.filename)»: metodologia «\(candidate.name)» valida; nulla è stato adottato.")
+                fileSummary: "Prova con \(origin): metodologia «\(candidate.name)» valida; nulla è stato adottato.", editorText: typed)
         }
         let version = try await req.store.adopt(candidate, enteID: context.ente.id, year: context.year, actor: req.actor)
-        req.flash("Metodologia «\(candidate.name)» dal file «\(file.filename)» adottata per il \(context.year) (versione \(version)).")
+        req.flash("Metodologia «\(candidate.name)» da \(origin) adottata per il \(context.year) (versione \(version)).")
         return req.redirect(to: Links.ente(context.ente.ente.slug).methodology(year: context.year))
     }
 
@@ -112,7 +121,7 @@ struct MethodologyController {
 
     private func render(
         _ req: Request, _ context: Context, candidate: Methodology?, settings: MethodologySettings, error: String?,
-        fileIssues: [String] = [], fileSummary: String? = nil, status: HTTPStatus = .ok
+        fileIssues: [String] = [], fileSummary: String? = nil, editorText: String? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         var before: ScoreReport?, after: ScoreReport?
         if let candidate, let plan = try await req.store.plan(enteID: context.ente.id, year: context.year) {
@@ -120,12 +129,14 @@ struct MethodologyController {
             before = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: context.current))
             after = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: candidate))
         }
+        let editor = try editorText ?? String(decoding: MethodologyFile.encode(candidate ?? context.current), as: UTF8.self)
         let page = MethodologyPage.build(
             layout: try await req.layout("Metodologia · \(context.ente.ente.name)", .methodology), ente: context.ente.ente.slug,
             year: context.year, current: context.current, version: context.version,
             history: try await req.store.methodologyHistory(enteID: context.ente.id), presets: MethodologyStore.presets,
             candidate: candidate, before: before, after: after, settings: settings, canAdopt: req.allows(.managePlan), error: error,
-            fileIssues: fileIssues, fileSummary: fileSummary)
+            fileIssues: fileIssues, fileSummary: fileSummary,
+            editorText: editor)
         return try await req.render(page, status: status)
     }
 }

@@ -28,6 +28,20 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
     var objectiveZeroBelow: String
     /// "90=100; 70=80; 50=50; 0=0": from this score → this score.
     var objectiveBands: String
+    var indicatorBands: String
+    var lowerBetterPartial: String
+    var exactPartial: String
+    var missingValue: String
+    var missedUsesProgress: Bool
+    var excludeBeforeHorizon: Bool
+    var roundingMode: String
+    var roundingWhen: String
+    var nodeMean: String
+    var enteMean: String
+    var crossCutting: Bool
+    var includeSubunits: Bool
+    var reasonRequired: Bool
+    var validatedDecimals: Int
 
     init(_ m: Methodology) {
         let notReported = m.treatment(of: .nonConsuntivato).flatMap { $0.counting == .fixed ? $0.value : nil }
@@ -47,7 +61,25 @@ struct MethodologySettings: Encodable, Hashable, Sendable {
         childlessNode = m.rollUps.childlessNode.rawValue
         indicatorZeroBelow = m.indicators.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
         objectiveZeroBelow = m.objectives.zeroBelow.map { ItalianFormat.number($0, trimZeros: true) } ?? ""
-        objectiveBands = m.objectives.bands.sorted { $0.from > $1.from }
+        objectiveBands = Self.text(m.objectives.bands)
+        indicatorBands = Self.text(m.indicators.higherBetter.bands)
+        lowerBetterPartial = m.indicators.lowerBetter.partial.rawValue
+        exactPartial = m.indicators.exactPartial.rawValue
+        missingValue = m.indicators.missingValue.rawValue
+        missedUsesProgress = m.indicators.date.missedUsesProgress
+        excludeBeforeHorizon = m.objectives.excludeBeforeHorizon
+        roundingMode = m.rounding.mode.rawValue
+        roundingWhen = m.rounding.when.rawValue
+        nodeMean = m.rollUps.nodeMean.rawValue
+        enteMean = m.rollUps.enteMean.rawValue
+        crossCutting = m.rollUps.crossCuttingInEveryOwner
+        includeSubunits = m.rollUps.includeSubunits
+        reasonRequired = m.nucleo.reasonRequired
+        validatedDecimals = m.nucleo.validatedDecimals
+    }
+
+    static func text(_ bands: [ScoreBand]) -> String {
+        bands.sorted { $0.from > $1.from }
             .map { "\(ItalianFormat.number($0.from, trimZeros: true))=\(ItalianFormat.number($0.score, trimZeros: true))" }.joined(separator: "; ")
     }
 }
@@ -70,6 +102,22 @@ struct MethodologyForm: Content {
     var indicatorZeroBelow: String?
     var objectiveZeroBelow: String?
     var objectiveBands: String?
+    /// Present when the form carries every scalar rule: an absent checkbox then means "no", not "as before".
+    var allRules: String?
+    var indicatorBands: String?
+    var lowerBetterPartial: String?
+    var exactPartial: String?
+    var missingValue: String?
+    var missedUsesProgress: String?
+    var excludeBeforeHorizon: String?
+    var roundingMode: String?
+    var roundingWhen: String?
+    var nodeMean: String?
+    var enteMean: String?
+    var crossCutting: String?
+    var includeSubunits: String?
+    var reasonRequired: String?
+    var validatedDecimals: Int?
     var action: String?
 
     var chosenAction: MethodologyAction { MethodologyAction(rawValue: action ?? "") ?? .preview }
@@ -150,11 +198,12 @@ struct MethodologyForm: Content {
             m[keyPath: keyPath] = v
         }
         if let objectiveBands {
-            switch Self.bands(objectiveBands) {
+            switch Self.bands(objectiveBands, label: "Fasce del punteggio dell'obiettivo") {
             case .success(let bands): m.objectives.bands = bands
             case .failure(let error): return .failure(error)
             }
         }
+        if allRules != nil, let error = applyRest(to: &m) { return .failure(error) }
         guard let mean = MeanKind(rawValue: unitMean ?? "") else { return .failure(FormError("«Media per unità»: scelta non valida.")) }
         m.rollUps.unitMean = mean
         if m != base {
@@ -164,8 +213,37 @@ struct MethodologyForm: Content {
         return .success(m)
     }
 
-    /// "90=100; 70=80; 50=50; 0=0" (or one per line, or "90 → 100"): the bands of the objective's score.
-    static func bands(_ text: String) -> Result<[ScoreBand], FormError> {
+    /// The rules the form gained with `allRules`: choices, flags and the indicator's bands.
+    private func applyRest(to m: inout Methodology) -> FormError? {
+        func choice<T: RawRepresentable>(_ value: String?, _ label: String) -> Result<T, FormError> where T.RawValue == String {
+            T(rawValue: value ?? "").map { .success($0) } ?? .failure(FormError("«\(label)»: scelta non valida."))
+        }
+        do {
+            m.indicators.lowerBetter.partial = try choice(lowerBetterPartial, "Obiettivo «non oltre» mancato").get()
+            m.indicators.exactPartial = try choice(exactPartial, "Obiettivo «uguale a» mancato").get()
+            m.indicators.missingValue = try choice(missingValue, "Indicatore senza valore").get()
+            m.rounding.mode = try choice(roundingMode, "Modo di arrotondamento").get()
+            m.rounding.when = try choice(roundingWhen, "Quando si arrotonda").get()
+            m.rollUps.nodeMean = try choice(nodeMean, "Media dei nodi della cascata").get()
+            m.rollUps.enteMean = try choice(enteMean, "Media dell'ente").get()
+            m.indicators.higherBetter.bands = try Self.bands(indicatorBands ?? "", label: "Fasce del punteggio dell'indicatore").get()
+        } catch {
+            return error
+        }
+        guard let validatedDecimals, (0...4).contains(validatedDecimals) else {
+            return FormError("«Decimali del punteggio validato proposto»: indica un numero da 0 a 4.")
+        }
+        m.nucleo.validatedDecimals = validatedDecimals
+        m.indicators.date.missedUsesProgress = missedUsesProgress != nil
+        m.objectives.excludeBeforeHorizon = excludeBeforeHorizon != nil
+        m.rollUps.crossCuttingInEveryOwner = crossCutting != nil
+        m.rollUps.includeSubunits = includeSubunits != nil
+        m.nucleo.reasonRequired = reasonRequired != nil
+        return nil
+    }
+
+    /// "90=100; 70=80; 50=50; 0=0" (or one per line, or "90 → 100"): score bands, from this score → this score.
+    static func bands(_ text: String, label: String) -> Result<[ScoreBand], FormError> {
         var out: [ScoreBand] = []
         for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
             let item = part.trimmingCharacters(in: .whitespaces)
@@ -175,7 +253,7 @@ struct MethodologyForm: Content {
                 score >= 0
             else {
                 return .failure(
-                    FormError("«Fasce del punteggio dell'obiettivo»: «\(item)» non è nella forma «soglia=punteggio» (es. 90=100; 70=80)."))
+                    FormError("«\(label)»: «\(item)» non è nella forma «soglia=punteggio» (es. 90=100; 70=80)."))
             }
             out.append(ScoreBand(from: from, score: score))
         }

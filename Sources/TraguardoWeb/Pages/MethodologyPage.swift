@@ -45,6 +45,15 @@ struct MethodologyPage: PageModel {
     let nothingDueOptions: [Choice]
     let childlessOptions: [Choice]
     let meanOptions: [Choice]
+    let nodeMeanOptions: [Choice]
+    let enteMeanOptions: [Choice]
+    let lowerBetterOptions: [Choice]
+    let exactOptions: [Choice]
+    let missingValueOptions: [Choice]
+    let roundingModeOptions: [Choice]
+    let roundingWhenOptions: [Choice]
+    /// The whole methodology as JSON in the page's editor: every rule, lists included, editable in the browser.
+    let editorText: String
     let preview: [Change]
     let hasPreview: Bool
     let previewTitle: String?
@@ -65,8 +74,13 @@ struct MethodologyPage: PageModel {
     static func build(
         layout: Layout, ente: String, year: Int, current: Methodology, version: Int?, history: [MethodologyVersion],
         presets: [Methodology], candidate: Methodology?, before: ScoreReport?, after: ScoreReport?,
-        settings: MethodologySettings, canAdopt: Bool, error: String?, fileIssues: [String] = [], fileSummary: String? = nil
+        settings: MethodologySettings, canAdopt: Bool, error: String?, fileIssues: [String] = [], fileSummary: String? = nil,
+        editorText: String = ""
     ) -> MethodologyPage {
+        func choices<T: CaseIterable & RawRepresentable>(_: T.Type, _ selected: String, _ label: (T) -> String) -> [Choice]
+        where T.RawValue == String {
+            T.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0.rawValue == selected) }
+        }
         let links = Links.ente(ente)
         var changes: [Change] = []
         if let before, let after {
@@ -106,13 +120,37 @@ struct MethodologyPage: PageModel {
                     value: $0.rawValue, label: $0 == .full ? "conteggiato come 100" : "non conteggiato",
                     selected: $0.rawValue == settings.childlessNode)
             },
-            meanOptions: MeanKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == settings.unitMean) },
+            meanOptions: choices(MeanKind.self, settings.unitMean, \.label),
+            nodeMeanOptions: choices(MeanKind.self, settings.nodeMean, \.label),
+            enteMeanOptions: choices(MeanKind.self, settings.enteMean, \.label),
+            lowerBetterOptions: choices(PartialRule.self, settings.lowerBetterPartial, label),
+            exactOptions: choices(PartialRule.self, settings.exactPartial, label),
+            missingValueOptions: choices(MissingValueRule.self, settings.missingValue) { $0 == .zero ? "vale 0" : "non conteggiato" },
+            roundingModeOptions: choices(RoundingMode.self, settings.roundingMode, \.label),
+            roundingWhenOptions: choices(RoundingMoment.self, settings.roundingWhen, label),
+            editorText: editorText,
             preview: changes, hasPreview: !changes.isEmpty,
             previewTitle: candidate.map { "Anteprima con «\($0.name)»: \(changes.count) punteggi cambiano" },
             canAdopt: canAdopt, year: year, error: error, formAction: links.adoptMethodology(year: year),
             downloadHref: links.methodologyFile(year: year), uploadAction: links.uploadMethodology(year: year), fileIssues: fileIssues,
             hasFileIssues: !fileIssues.isEmpty, fileSummary: fileSummary,
             previewAction: MethodologyAction.preview.rawValue, adoptAction: MethodologyAction.adopt.rawValue)
+    }
+
+    static func label(_ rule: PartialRule) -> String {
+        switch rule {
+        case .proportional: "in proporzione (obiettivo/valore)"
+        case .linear: "perdita lineare: un punto per ogni punto percentuale di scostamento"
+        case .none: "tutto o niente"
+        }
+    }
+
+    static func label(_ moment: RoundingMoment) -> String {
+        switch moment {
+        case .display: "solo in visualizzazione"
+        case .eachLevel: "a ogni livello (obiettivo, unità, ente)"
+        case .end: "sui totali; obiettivi non arrotondati"
+        }
     }
 
     static func label(_ rule: NotYetDueRule) -> String {
