@@ -42,6 +42,10 @@ let package = Package(
             dependencies: ["TraguardoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "TraguardoReports",
+            dependencies: ["TraguardoCore", "TraguardoSpreadsheet"]
+        ),
+        .target(
             name: "TraguardoMail",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -57,6 +61,7 @@ let package = Package(
                 "TraguardoCore",
                 "TraguardoMail",
                 "TraguardoPersistence",
+                "TraguardoReports",
                 "TraguardoSpreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -71,6 +76,7 @@ let package = Package(
                 "TraguardoCore",
                 "TraguardoPersistence",
                 "TraguardoWeb",
+                "TraguardoReports",
                 "TraguardoSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -86,6 +92,8 @@ let package = Package(
         ),
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
         .testTarget(name: "TraguardoMailTests", dependencies: ["TraguardoMail"]),
+        .testTarget(
+            name: "TraguardoReportsTests", dependencies: ["TraguardoReports", "TraguardoCore", "TraguardoSpreadsheet", "TraguardoPersistence"]),
         .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TraguardoWebTests",

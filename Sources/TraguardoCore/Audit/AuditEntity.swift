@@ -20,6 +20,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
     case minutes = "verbale"
     case variation = "variazione"
     case organisationalValue = "performance-organizzativa"
+    case reportLayout = "impaginazione-documenti"
 
     public var label: String {
         switch self {
@@ -43,6 +44,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Codable {
         case .minutes: "Verbale del Nucleo"
         case .variation: "Variazione del piano"
         case .organisationalValue: "Valori di performance organizzativa"
+        case .reportLayout: "Impaginazione dei documenti"
         }
     }
 }

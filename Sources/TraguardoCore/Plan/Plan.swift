@@ -13,6 +13,8 @@ public struct Plan: Hashable, Sendable, Codable {
     /// The cascade levels this ente uses, top-down; nodes may only use these levels.
     public var levels: [CascadeLevel]
     public var notes: String?
+    /// The deliberation approving the year's Relazione sulla performance, printed on its cover once recorded.
+    public var reportApproval: Deliberation?
 
     public init(
         key: String, title: String, firstYear: Int, lastYear: Int, year: Int, approval: Act? = nil,

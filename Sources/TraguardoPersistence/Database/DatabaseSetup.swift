@@ -42,6 +42,7 @@ public enum DatabaseSetup {
         CreateOutbox(),
         AddOutboxDelivery(),
         CreateOrganisationalValues(),
+        CreateReportLayouts(),
     ]
 
     /// SQLite only: WAL lets readers proceed while a writer commits, and a busy timeout makes a second writer

@@ -8,6 +8,10 @@ public enum Cell: Hashable, Sendable {
     case number(Double)
     case date(Day)
     case bool(Bool)
+    /// Written only: a number with its display format.
+    case styled(Double, DisplayFormat)
+    /// Written only: a formula with the value the engine computed for it (shown until the reader recalculates).
+    case formula(SheetFormula, cached: Double?, DisplayFormat)
 
     public var isEmpty: Bool {
         switch self {
@@ -86,4 +90,88 @@ enum SheetLimits {
     static let maxRepeatedContent = 10_000
     /// Uncompressed size of one part of the archive.
     static let maxPartSize: UInt64 = 256 * 1024 * 1024
+}
+
+/// How a written number is displayed. Spreadsheets render the format in the reader's locale, so an Italian user
+/// sees 1.234,56 and 96,56% while the cell holds the number itself.
+public enum DisplayFormat: Hashable, Sendable {
+    /// Thousands grouped, no decimals: 12.141.
+    case integer
+    /// Thousands grouped, this many decimals (0–4): 1.234,56.
+    case decimal(Int)
+    /// A fraction shown as a percentage with this many decimals (0–4): 0,9656 → 96,56%.
+    case percent(Int)
+
+    var decimals: Int {
+        switch self {
+        case .integer: 0
+        case .decimal(let d), .percent(let d): Swift.min(Swift.max(d, 0), 4)
+        }
+    }
+
+    /// Every style a writer declares up front, so cells refer to them by index.
+    static let all: [DisplayFormat] = [.integer] + (0...4).map(DisplayFormat.decimal) + (0...4).map(DisplayFormat.percent)
+
+    var index: Int { Self.all.firstIndex(of: normalised) ?? 0 }
+    private var normalised: DisplayFormat {
+        switch self {
+        case .integer: .integer
+        case .decimal: .decimal(decimals)
+        case .percent: .percent(decimals)
+        }
+    }
+}
+
+/// A total a spreadsheet recomputes when a value is edited: a function over a run of cells in one column.
+public struct SheetFormula: Hashable, Sendable {
+    public enum Function: String, Hashable, Sendable {
+        /// Mean of the numbers in the range; text such as "non rilevato" and blanks are left out, as the engine does.
+        case average = "AVERAGE"
+        case sum = "SUM"
+        /// How many cells of the range hold a number.
+        case count = "COUNT"
+    }
+
+    public var function: Function
+    /// Zero-based column and first/last zero-based rows of the range.
+    public var column: Int
+    public var firstRow: Int
+    public var lastRow: Int
+    /// Wrapped in ROUND(…, n) when the methodology rounds the total.
+    public var roundTo: Int?
+
+    public init(_ function: Function, column: Int, rows: ClosedRange<Int>, roundTo: Int? = nil) {
+        self.function = function
+        self.column = column
+        self.firstRow = rows.lowerBound
+        self.lastRow = rows.upperBound
+        self.roundTo = roundTo
+    }
+
+    private func ref(_ row: Int, ods: Bool) -> String {
+        (ods ? "." : "") + ColumnLetters.letters(column) + String(row + 1)
+    }
+
+    /// "ROUND(AVERAGE(C2:C9),2)" for OOXML.
+    var ooxml: String {
+        let inner = "\(function.rawValue)(\(ref(firstRow, ods: false)):\(ref(lastRow, ods: false)))"
+        return roundTo.map { "ROUND(\(inner),\($0))" } ?? inner
+    }
+
+    /// "of:=ROUND(AVERAGE([.C2:.C9]);2)" for OpenDocument.
+    var openFormula: String {
+        let inner = "\(function.rawValue)([\(ref(firstRow, ods: true)):\(ref(lastRow, ods: true))])"
+        return "of:=" + (roundTo.map { "ROUND(\(inner);\($0))" } ?? inner)
+    }
+}
+
+extension Cell {
+    /// What readers of this grid see: styled numbers and formulas are numbers (the formula's last result).
+    public var plain: Cell {
+        switch self {
+        case .styled(let v, _): .number(v)
+        case .formula(_, let cached, _): cached.map(Cell.number) ?? .empty
+        default: self
+        }
+    }
 }

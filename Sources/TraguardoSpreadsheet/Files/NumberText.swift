@@ -2,8 +2,8 @@ import Foundation
 
 /// Numbers as the file formats store them (`<v>`, `office:value`): plain, with a dot, and the shortest text that
 /// reads back as the same Double, so numbers survive a round trip exactly.
-enum NumberText {
-    static func canonical(_ value: Double) -> String {
+public enum NumberText {
+    public static func canonical(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }

@@ -21,6 +21,7 @@ enum ODSWriter {
             ("meta.xml", Data(meta.utf8), false),
             ("styles.xml", Data(styles.utf8), false),
             ("content.xml", Data(content(sheets).utf8), false),
+            ("settings.xml", Data(settings(sheets).utf8), false),
         ])
     }
 
@@ -30,7 +31,8 @@ enum ODSWriter {
         + "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"\(SpreadsheetFormat.ods.mediaType)\"/>"
         + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
         + "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-        + "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>"
+        + "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
+        + "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>"
 
     private static let meta =
         header + "<office:document-meta \(namespaces)><office:meta>"
@@ -52,6 +54,18 @@ enum ODSWriter {
             + "<number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>"
         s += "<style:style style:name=\"ceDate\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>"
         s += "<style:style style:name=\"ceHead\" style:family=\"table-cell\"><style:text-properties fo:font-weight=\"bold\"/></style:style>"
+        for (i, f) in DisplayFormat.all.enumerated() {
+            let number =
+                "<number:number number:decimal-places=\"\(f.decimals)\" number:min-decimal-places=\"\(f.decimals)\" number:min-integer-digits=\"1\""
+            switch f {
+            case .percent: s += "<number:percentage-style style:name=\"N\(10 + i)\">\(number)/><number:text>%</number:text></number:percentage-style>"
+            default: s += "<number:number-style style:name=\"N\(10 + i)\">\(number) number:grouping=\"true\"/></number:number-style>"
+            }
+            s += "<style:style style:name=\"ceN\(i)\" style:family=\"table-cell\" style:data-style-name=\"N\(10 + i)\"/>"
+            s +=
+                "<style:style style:name=\"ceNb\(i)\" style:family=\"table-cell\" style:data-style-name=\"N\(10 + i)\">"
+                + "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+        }
         for (i, w) in widthBuckets.enumerated() {
             // About 0.2 cm per character of an 11-point font.
             let cm = NumberText.canonical((w * 0.2 * 100).rounded() / 100)
@@ -89,7 +103,44 @@ enum ODSWriter {
         case .date(let day):
             return "<table:table-cell office:value-type=\"date\" office:date-value=\"\(day.iso)\" table:style-name=\"ceDate\">"
                 + "<text:p>\(day.italian)</text:p></table:table-cell>"
+        case .styled(let value, let format):
+            return numberCell(value, format: format, bold: bold, formula: nil)
+        case .formula(let formula, let cached, let format):
+            return numberCell(cached, format: format, bold: bold, formula: formula.openFormula)
         }
+    }
+
+    /// A number with its display style; a formula keeps the engine's result as the shown value.
+    private static func numberCell(_ value: Double?, format: DisplayFormat, bold: Bool, formula: String?) -> String {
+        let style = " table:style-name=\"\(bold ? "ceNb" : "ceN")\(format.index)\""
+        let f = formula.map { " table:formula=\"\(XMLText.attribute($0))\"" } ?? ""
+        guard let value else { return "<table:table-cell\(style)\(f)/>" }
+        let shown: String
+        switch format {
+        case .percent(let d): shown = ItalianFormat.number(value * 100, decimals: d) + "%"
+        default: shown = ItalianFormat.number(value, decimals: format.decimals)
+        }
+        let type = if case .percent = format { "percentage" } else { "float" }
+        return "<table:table-cell office:value-type=\"\(type)\" office:value=\"\(NumberText.canonical(value))\"\(style)\(f)>"
+            + "<text:p>\(shown)</text:p></table:table-cell>"
+    }
+
+    /// Frozen header rows per sheet, as LibreOffice stores its view settings.
+    private static func settings(_ sheets: [Sheet]) -> String {
+        var s = header + "<office:document-settings \(namespaces) xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\">"
+        s += "<office:settings><config:config-item-set config:name=\"ooo:view-settings\"><config:config-item-map-indexed config:name=\"Views\">"
+        s += "<config:config-item-map-entry><config:config-item config:name=\"ViewId\" config:type=\"string\">view1</config:config-item>"
+        s += "<config:config-item-map-named config:name=\"Tables\">"
+        for (sheet, name) in zip(sheets, SpreadsheetFile.safeSheetNames(sheets.map(\.name))) where sheet.headerRows > 0 {
+            s += "<config:config-item-map-entry config:name=\"\(XMLText.attribute(name))\">"
+            s += "<config:config-item config:name=\"VerticalSplitMode\" config:type=\"short\">2</config:config-item>"
+            s += "<config:config-item config:name=\"VerticalSplitPosition\" config:type=\"int\">\(sheet.headerRows)</config:config-item>"
+            s += "<config:config-item config:name=\"ActiveSplitRange\" config:type=\"short\">2</config:config-item>"
+            s += "<config:config-item config:name=\"PositionBottom\" config:type=\"int\">\(sheet.headerRows)</config:config-item>"
+            s += "</config:config-item-map-entry>"
+        }
+        s += "</config:config-item-map-named></config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set>"
+        return s + "</office:settings></office:document-settings>"
     }
 
     /// One `<text:p>` per line. ODF collapses white space, so runs of spaces, leading and trailing spaces and

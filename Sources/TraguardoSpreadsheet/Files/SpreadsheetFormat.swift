@@ -71,3 +71,18 @@ public enum SpreadsheetFile {
         }
     }
 }
+
+/// A plain zip of files (several CSV tables and their metadata in one download).
+public enum ZipArchive {
+    public static func write(_ files: [(name: String, data: Data)]) throws -> Data {
+        try ZipPackage.write(files.map { ($0.name, $0.data, false) })
+    }
+
+    /// The files of a zip, by name (for tests and tools that check what was written).
+    public static func read(_ data: Data) throws -> [String: Data] {
+        let zip = try ZipPackage(data: data)
+        var out: [String: Data] = [:]
+        for (name, _) in zip.partList { out[name] = try zip.part(name) }
+        return out
+    }
+}

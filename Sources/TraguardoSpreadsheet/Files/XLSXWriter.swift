@@ -60,17 +60,38 @@ enum XLSXWriter {
         return s + "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/></Relationships>"
     }
 
-    private static let styles =
-        header + "<styleSheet xmlns=\"\(mainNS)\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+    /// Number formats 165… follow `DisplayFormat.all`; each has a plain and a bold cell style after the first three.
+    private static let styles: String = {
+        func code(_ f: DisplayFormat) -> String {
+            let zeros = String(repeating: "0", count: f.decimals)
+            switch f {
+            case .integer: return "#,##0"
+            case .decimal: return "#,##0" + (zeros.isEmpty ? "" : "." + zeros)
+            case .percent: return "0" + (zeros.isEmpty ? "" : "." + zeros) + "%"
+            }
+        }
+        let formats = DisplayFormat.all
+        var s =
+            header + "<styleSheet xmlns=\"\(mainNS)\"><numFmts count=\"\(formats.count + 1)\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
+        for (i, f) in formats.enumerated() { s += "<numFmt numFmtId=\"\(165 + i)\" formatCode=\"\(XMLText.attribute(code(f)))\"/>" }
+        s += "</numFmts>"
+        s += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+        s += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        s += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        s += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        s += "<cellXfs count=\"\(3 + 2 * formats.count)\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        s += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        s += "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        for i in formats.indices {
+            for font in 0...1 {
+                s += "<xf numFmtId=\"\(165 + i)\" fontId=\"\(font)\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\"/>"
+            }
+        }
+        s += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+        return s
+    }()
+
+    private static func styleIndex(_ format: DisplayFormat, bold: Bool) -> Int { 3 + 2 * format.index + (bold ? 1 : 0) }
 
     private static func worksheet(_ sheet: Sheet) -> String {
         var s = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
@@ -114,6 +135,11 @@ enum XLSXWriter {
         case .date(let day):
             guard let serial = ExcelDate.serial(of: day) else { return cellXML(.text(day.italian), ref: ref, bold: bold) }
             return "<c r=\"\(ref)\" s=\"\(Style.date.rawValue)\"><v>\(NumberText.canonical(serial))</v></c>"
+        case .styled(let value, let format):
+            return "<c r=\"\(ref)\" s=\"\(styleIndex(format, bold: bold))\"><v>\(NumberText.canonical(value))</v></c>"
+        case .formula(let formula, let cached, let format):
+            let value = cached.map { "<v>\(NumberText.canonical($0))</v>" } ?? ""
+            return "<c r=\"\(ref)\" s=\"\(styleIndex(format, bold: bold))\"><f>\(XMLText.escape(formula.ooxml))</f>\(value)</c>"
         }
     }
 

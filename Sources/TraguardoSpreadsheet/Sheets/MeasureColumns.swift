@@ -7,7 +7,7 @@ extension RowReader {
     /// `MeasureText` (the same parser as the web form), errors placed on the cell.
     func measureValue(_ column: Column, form: IndicatorForm?, textColumn: Column) -> MeasureValue? {
         guard let c = present(column) else { return nil }
-        switch c {
+        switch c.plain {
         case .empty: return nil
         case .number(let v): return .number(v)
         case .date(let d): return .date(d)
@@ -19,6 +19,7 @@ extension RowReader {
                 fail(column, error.message(wordsGoTo: "nella colonna \"\(textColumn.header)\""))
                 return nil
             }
+        case .styled, .formula: return nil  // `plain` has turned them into numbers
         }
     }
 

@@ -5,24 +5,26 @@ import TraguardoCore
 enum CellText {
     /// The value as the user sees it in Italian: 1.234,5 · 30/06/2024 · SI.
     static func display(_ cell: Cell) -> String {
-        switch cell {
+        switch cell.plain {
         case .empty: ""
         case .text(let s): s
         case .number(let v): ItalianFormat.number(v, decimals: 6, trimZeros: true)
         case .date(let d): d.italian
         case .bool(let b): b ? "SI" : "NO"
+        case .styled, .formula: ""  // `plain` has turned them into numbers
         }
     }
 
     /// A text field's value. A code typed as 2024 may arrive as a number: it comes back without thousands
     /// separators, with a decimal comma if it has decimals.
     static func string(_ cell: Cell) -> String? {
-        switch cell {
+        switch cell.plain {
         case .empty: nil
         case .text(let s): s.allSatisfy(\.isWhitespace) ? nil : s
         case .number(let v): NumberText.canonical(v).replacingOccurrences(of: ".", with: ",")
         case .date(let d): d.italian
         case .bool(let b): b ? "SI" : "NO"
+        case .styled, .formula: nil  // `plain` has turned them into numbers
         }
     }
 

@@ -124,8 +124,8 @@ public enum ToDoWorkbook {
                 continue
             }
             var v = MonitoringValue(campaignKey: "", nodeKey: node, indicatorKey: key)
-            switch row.cell(Values.actual) {
-            case .empty: break
+            switch row.cell(Values.actual).plain {
+            case .empty, .styled, .formula: break  // `plain` leaves only the cells readers produce
             case .number(let n): v.actual = Measure(number: n, raw: ItalianFormat.number(n, trimZeros: true))
             case .date(let d): v.actual = Measure(number: nil, date: d, raw: d.italian)
             case .bool(let b): v.actual = Measure(number: nil, flag: b, raw: b ? "SI" : "NO")
