@@ -36,6 +36,9 @@ struct AuthorizationMatrixTests {
         case .saveEntry, .previewEntry, .submitUnit, .requestVariation, .apiSaveEntries, .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo:
             editors
         case .organisational, .apiOrganisational: viewers
+        // Which documents a lettore gets is the handler's (published only): DocumentDownloadTests walks it.
+        case .documents, .document, .reportLayout: viewers
+        case .recordReportApproval, .saveReportLayout: managers
         case .moveCampaign, .apiMoveCampaign, .saveOrganisational, .apiSaveOrganisational: ["admin", "segretario", "nucleo"]
         case .decide, .addMinutes, .apiDecide: ["nucleo"]
         case .enteAudit, .apiAudit: auditors

@@ -100,6 +100,25 @@ struct PageSnapshotTests {
         try await Self.check(page, named: "scores")
     }
 
+    @Test func documents() async throws {
+        var plan = bundle.plan
+        plan.state = .validato
+        plan.reportApproval = Deliberation(organ: "Giunta comunale", number: "60", date: Day(year: 2025, month: 12, day: 21))
+        let campaign = Campaign(key: "31-12", title: "Consuntivo 2024", asOf: Day(year: 2024, month: 12, day: 31)!, isFinal: true, state: .chiusa)
+        let page = DocumentsPage.build(
+            layout: Fixtures.layout(section: .plans), ente: "alfa", plan: plan, campaigns: [campaign], campaign: campaign,
+            workingDocuments: false, canManage: true, pdf: nil)
+        try await Self.check(page, named: "documents")
+    }
+
+    @Test func reportLayout() async throws {
+        let layout = ReportLayout(
+            cardFields: [.code, .indicators], unitOrder: [bundle.units.last!.key], hiddenSections: ["avvisi"],
+            texts: ["cdr.nota": "Nota <in calce>"], signatures: [Signature(role: "Il Segretario comunale", name: "Dott. Rossi")])
+        let page = ReportLayoutPage.build(layout: Fixtures.layout(section: .plans), ente: "alfa", units: bundle.units, current: layout, canEdit: true)
+        try await Self.check(page, named: "report-layout")
+    }
+
     @Test func methodology() async throws {
         let general = try #require(MethodologyStore.preset("generale"))
         var candidate = general

@@ -67,6 +67,8 @@ PAGES = [
     Page("segretario", "punteggi di una campagna", PIAO + "/monitoraggio",
          follow=("#campaigns tbody a", "#campaign-summary a")),
     Page("segretario", "variazioni del piano", PIAO + "/variazioni", h1="Variazioni del piano"),
+    Page("segretario", "documenti del piano", PIAO + "/documenti", h1="Documenti del piano"),
+    Page("segretario", "impaginazione dei documenti", CASSANO + "/impaginazione", h1="Impaginazione dei documenti"),
     Page("segretario", "metodologia", CASSANO + "/metodologia"),
     Page("segretario", "metodologia con anteprima", CASSANO + "/metodologia", follow=("a[href*='anteprima=']",)),
     Page("segretario", "importa", CASSANO + "/importa"),

@@ -17,6 +17,9 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     /// Enter the figures of organisational performance in a campaign (the segretario; the Nucleo for the dimensions
     /// its SMVP has it assess).
     case enterOrganisational
+    /// Download working documents (monitoring reports, minutes, results not yet published); without it only the
+    /// published documents.
+    case readWorkingDocuments
     /// Read the ente's audit trail.
     case viewAudit
     /// Create users and grant roles within an ente.
@@ -35,6 +38,7 @@ public enum AccessPolicy {
         case .validate: [.nucleo]
         case .moveCampaign: [.amministratore, .segretario, .nucleo]
         case .enterOrganisational: [.amministratore, .segretario, .nucleo]
+        case .readWorkingDocuments: [.amministratore, .segretario, .responsabile, .nucleo]
         case .viewAudit: [.amministratore, .segretario, .nucleo]
         case .manageEnteUsers: [.amministratore, .segretario]
         case .administer: [.amministratore]

@@ -36,6 +36,12 @@ public struct ReportLayout: Hashable, Sendable, Codable {
         self.scoresAsPercent = scoresAsPercent
     }
 
+    /// Units in the layout's order; those it does not list follow in the given order.
+    public func orderedUnits(_ units: [OrgUnit]) -> [OrgUnit] {
+        let rank = { (u: OrgUnit) in unitOrder.firstIndex(of: u.key) ?? unitOrder.count }
+        return units.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ReportLayout()
@@ -69,6 +75,42 @@ public enum CardField: String, CaseIterable, Hashable, Sendable, Codable {
     case indicators = "indicatori"
     case phases = "fasi"
     case participants = "partecipanti"
+
+    public var label: String {
+        switch self {
+        case .code: "Codice"
+        case .parent: "Collegamento con la cascata (DUP)"
+        case .units: "Unità responsabili"
+        case .responsible: "Responsabile"
+        case .referents: "Assessore di riferimento"
+        case .horizon: "Orizzonte temporale"
+        case .weight: "Peso"
+        case .missionProgramme: "Missione e programma"
+        case .classifications: "Classificazioni"
+        case .description: "Descrizione"
+        case .expectedOutcome: "Risultato atteso"
+        case .stakeholders: "Portatori di interesse"
+        case .indicators: "Indicatori"
+        case .phases: "Fasi"
+        case .participants: "Personale coinvolto"
+        }
+    }
+}
+
+/// The sections documents have, by id, for the layout's order and hidden lists.
+public enum ReportSectionID {
+    public static let all: [(id: String, label: String)] = [
+        ("introduzione", "Introduzione (PIAO)"), ("mappa", "Mappa strategica (PIAO)"), ("premessa", "Premessa"),
+        ("sintesi", "Sintesi dei risultati"), ("organizzativa", "Performance organizzativa"), ("strategico", "Controllo strategico"),
+        ("obiettivi", "Schede degli obiettivi"), ("schede-cdr", "Schede dei centri di responsabilità (Relazione)"),
+        ("approvazione", "Approvazione (Relazione)"), ("avvisi", "Avvisi sui dati"),
+    ]
+
+    /// The places of the layout's fixed texts.
+    public static let texts: [(key: String, label: String)] = [
+        ("piao.introduzione", "Introduzione della sottosezione 2.2 del PIAO"), ("monitoraggio.premessa", "Premessa del report di monitoraggio"),
+        ("relazione.premessa", "Premessa della Relazione sulla performance"), ("cdr.nota", "Nota in calce a ogni scheda CdR"),
+    ]
 }
 
 /// Who signs a document: «Il Segretario comunale», «Dott. Mario Rossi».

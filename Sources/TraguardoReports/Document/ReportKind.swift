@@ -1,3 +1,5 @@
+import TraguardoCore
+
 /// The documents an ente publishes every year, as `traguardo report KIND` and the download buttons name them.
 public enum ReportKind: String, CaseIterable, Hashable, Sendable, Encodable {
     case piaoPerformance = "piao-performance"
@@ -36,11 +38,27 @@ public enum ReportKind: String, CaseIterable, Hashable, Sendable, Encodable {
     /// Documents of a campaign's results; the PIAO section is of the plan alone.
     public var usesCampaign: Bool { self != .piaoPerformance }
 
-    /// Published documents a lettore (or the public) may download; minutes and working reports stay inside.
-    public func isPublished(planPublished: Bool, campaignClosed: Bool) -> Bool {
+    /// What the document is, in a line, for the download page.
+    public var summary: String {
         switch self {
-        case .piaoPerformance, .openData: planPublished
-        case .relazione, .cdrSheets, .orgPerformance: planPublished && campaignClosed
+        case .piaoPerformance: "Mappa strategica e una scheda per obiettivo con indicatori, valori di partenza e attesi, fasi e personale."
+        case .monitoring: "Per ogni obiettivo valori rilevati, stato, punteggio calcolato e validato; sintesi per unità, raggruppamento e indirizzo."
+        case .relazione: "Risultati dell'anno con performance organizzativa, schede dei centri di responsabilità e atto di approvazione."
+        case .cdrSheets: "Una scheda per centro di responsabilità con gli obiettivi, il grado e la percentuale di raggiungimento complessiva."
+        case .orgPerformance: "Punti per dimensione e in totale, con gli indicatori di ente; le dimensioni senza dati restano «non rilevate»."
+        case .verbale: "I verbali del Nucleo della campagna e le validazioni obiettivo per obiettivo."
+        case .openData: "Piano e risultati in tabelle CSV e JSON con i metadati DCAT-AP_IT, per Amministrazione Trasparente."
+        }
+    }
+
+    /// Whether the document is published, so a lettore (or the public) may download it: the PIAO section once the
+    /// plan is approved; results once the plan is validated and the final campaign closed; minutes and monitoring
+    /// reports never (they are the Nucleo's and the segretario's working papers).
+    public func isPublished(plan: PlanState, campaign: Campaign?) -> Bool {
+        switch self {
+        case .piaoPerformance: plan.isFrozen
+        case .relazione, .cdrSheets, .orgPerformance, .openData:
+            (plan == .validato || plan == .pubblicato) && campaign?.isFinal == true && campaign?.state == .chiusa
         case .monitoring, .verbale: false
         }
     }

@@ -9,8 +9,5 @@ extension ReportLayout {
     }
 
     /// Units in the ente's order.
-    func arrange(_ units: [OrgUnit]) -> [OrgUnit] {
-        let rank = { (u: OrgUnit) in unitOrder.firstIndex(of: u.key) ?? unitOrder.count }
-        return units.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
-    }
+    func arrange(_ units: [OrgUnit]) -> [OrgUnit] { orderedUnits(units) }
 }

@@ -136,6 +136,7 @@ struct CampaignPage: PageModel {
     let canAddMinutes: Bool
     let addMinutesHref: String
     let scoresHref: String
+    let documentsHref: String
     let today: String
     let canUseFile: Bool
     let fileXLSXHref: String
@@ -248,7 +249,8 @@ struct CampaignPage: PageModel {
             },
             hasMinutes: !c.data.minutes.isEmpty,
             canAddMinutes: c.isNucleo && (campaign.state == .inValidazione || campaign.state == .chiusa), addMinutesHref: c.links.addMinutes,
-            scoresHref: c.links.scores, today: c.today.italian,
+            scoresHref: c.links.scores, documentsHref: Links.ente(c.ente).plan(c.bundle.plan.key).documents(campaign: c.data.campaign.key),
+            today: c.today.italian,
             canUseFile: c.allows(.editOwnUnits) && campaign.state.acceptsEntries && !toDo.items.isEmpty,
             fileXLSXHref: c.links.toDoFile("xlsx"), fileODSHref: c.links.toDoFile("ods"), uploadHref: c.links.uploadToDo,
             fileReport: fileReport, fileSummary: fileSummary,

@@ -88,6 +88,7 @@ struct PlanTreePage: PageModel {
     let moves: [Move]
     let hasMoves: Bool
     let scoresHref: String
+    let documentsHref: String
     let campaignsHref: String
     let variationsHref: String
     let exports: [Export]
@@ -132,7 +133,8 @@ struct PlanTreePage: PageModel {
             layout: layout, plan: PlanSummary(bundle.plan, ente: ente), stats: digest.stats, warnings: digest.warnings,
             warningCount: digest.warnings.count, rows: digest.rows, sourceFlags: bundle.source?.flags ?? [], notes: bundle.plan.notes,
             canEdit: canEdit, canRollover: canRollover, hasSourceFlags: !(bundle.source?.flags.isEmpty ?? true), moves: moves,
-            hasMoves: !moves.isEmpty, scoresHref: links.scores, campaignsHref: links.campaigns, variationsHref: links.variations,
+            hasMoves: !moves.isEmpty, scoresHref: links.scores, documentsHref: links.documents(), campaignsHref: links.campaigns,
+            variationsHref: links.variations,
             exports: [
                 Export(label: "Excel", href: links.export("xlsx")), Export(label: "ODS", href: links.export("ods")),
                 Export(label: "JSON", href: links.export("json")),

@@ -24,6 +24,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     case variations, requestVariation, decideVariation
     // methodology
     case methodology, adoptMethodology, methodologyFile, uploadMethodology
+    // documents
+    case documents, document, recordReportApproval, reportLayout, saveReportLayout
     // users and audit
     case enteUsers, createEnteUser, enteAudit, admin, createEnte, globalAudit
     // JSON API
@@ -55,7 +57,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .deleteNode, .duplicateNode, .addIndicator, .removeIndicator, .addPhase, .removePhase, .importUpload, .adoptMethodology,
             .createEnteUser, .createEnte, .createCampaign, .moveCampaign, .saveEntry, .previewEntry, .decide, .submitUnit, .giveBackUnit,
             .addMinutes, .requestVariation, .decideVariation, .uploadEvidence, .deleteEvidence, .uploadToDo, .sendReminders, .saveOrganisational,
-            .uploadMethodology:
+            .uploadMethodology, .recordReportApproval, .saveReportLayout:
             .POST
         default:
             .GET
@@ -120,6 +122,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .methodology, .adoptMethodology: return ente + [.literal("metodologia")]
         case .methodologyFile: return ente + [.literal("metodologia"), .literal("file")]
         case .uploadMethodology: return ente + [.literal("metodologia"), .literal("carica")]
+        case .documents: return plan + [.literal("documenti")]
+        case .document: return plan + [.literal("documenti"), .item]
+        case .recordReportApproval: return plan + [.literal("documenti"), .literal("approvazione-relazione")]
+        case .reportLayout, .saveReportLayout: return ente + [.literal("impaginazione")]
         case .enteUsers, .createEnteUser: return ente + [.literal("utenti")]
         case .enteAudit: return ente + [.literal("registro")]
         case .admin: return [.literal("admin")]
@@ -149,8 +155,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .methodologyFile, .apiEnte, .apiUnits, .apiHolder,
             .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence, .organisational,
-            .apiOrganisational:
+            .apiOrganisational, .documents, .reportLayout:
             .ente(.viewEnte)
+        // A lettore downloads published documents only: the handler checks the document against the plan's state.
+        case .document: .ente(.viewEnte)
         case .uploadEvidence, .deleteEvidence, .toDoFile, .uploadToDo: .ente(.editOwnUnits)
         case .apiSaveEntries: .ente(.editOwnUnits)
         case .apiMoveCampaign: .ente(.moveCampaign)
@@ -164,7 +172,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .decide, .addMinutes: .ente(.validate)
         case .saveOrganisational, .apiSaveOrganisational: .ente(.enterOrganisational)
         case .addUnit, .addPerson, .addAssignment, .createPlan, .movePlan, .rollover, .importForm, .importUpload, .template,
-            .adoptMethodology, .uploadMethodology:
+            .adoptMethodology, .uploadMethodology, .recordReportApproval, .saveReportLayout:
             .ente(.managePlan)
         case .newNode, .createNode, .editNode, .updateNode, .deleteNode, .duplicateNode, .addIndicator, .removeIndicator,
             .addPhase, .removePhase:
@@ -181,6 +189,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .importUpload, .uploadToDo: "20mb"
         case .uploadEvidence: "12mb"  // the evidence limit (10 MB) plus the multipart envelope
         case .uploadMethodology: "2mb"
+        case .saveReportLayout: "1mb"  // the logo travels in the form
         default: nil
         }
     }

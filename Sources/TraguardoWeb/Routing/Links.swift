@@ -20,6 +20,8 @@ enum Assets {
     static let stylesheets = ["/css/bootstrap-italia.min.css", "/css/traguardo.css"]
     /// The entry form's live score.
     static let entryScript = "/js/entry.js"
+    /// The documents page's PDF progress indicator.
+    static let documentsScript = "/js/documents.js"
 }
 
 struct EnteLinks: Hashable, Sendable {
@@ -49,6 +51,8 @@ struct EnteLinks: Hashable, Sendable {
     var users: String { Endpoint.enteUsers.path(values) }
     var createUser: String { Endpoint.createEnteUser.path(values) }
     var audit: String { Endpoint.enteAudit.path(values) }
+    var reportLayout: String { Endpoint.reportLayout.path(values) }
+    var saveReportLayout: String { Endpoint.saveReportLayout.path(values) }
     func plan(_ key: String) -> PlanLinks { PlanLinks(ente: slug, plan: key) }
 }
 
@@ -73,6 +77,11 @@ struct PlanLinks: Hashable, Sendable {
     func decideVariation(_ number: Int) -> String { Endpoint.decideVariation.path(PathValues(ente: ente, plan: plan, item: String(number))) }
     var createCampaign: String { Endpoint.createCampaign.path(values) }
     func campaign(_ key: String) -> CampaignLinks { CampaignLinks(ente: ente, plan: plan, campaign: key) }
+    func documents(campaign: String? = nil) -> String { Endpoint.documents.path(values, query: [("campagna", campaign)]) }
+    func document(_ kind: String, format: String, campaign: String?) -> String {
+        Endpoint.document.path(PathValues(ente: ente, plan: plan, item: kind), query: [("formato", format), ("campagna", campaign)])
+    }
+    var recordReportApproval: String { Endpoint.recordReportApproval.path(values) }
 }
 
 struct CampaignLinks: Hashable, Sendable {

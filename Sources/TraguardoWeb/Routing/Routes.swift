@@ -17,6 +17,8 @@ func registerRoutes(_ routes: any RoutesBuilder) {
     ImportController().register(routes)
     ExportController().register(routes)
     MethodologyController().register(routes)
+    DocumentsController().register(routes)
+    ReportLayoutController().register(routes)
     UsersController().register(routes)
     AuditController().register(routes)
     APIController().register(routes)

@@ -128,7 +128,9 @@ struct Client {
     }
 
     /// A multipart/form-data POST with one file, as a browser's upload form sends it.
-    mutating func upload(_ path: String, file: Data, filename: String, fields: [String: String] = [:]) async throws -> TestingHTTPResponse {
+    mutating func upload(
+        _ path: String, file: Data, filename: String, fields: [String: String] = [:], fileField: String = "file"
+    ) async throws -> TestingHTTPResponse {
         let boundary = "----traguardo-test-boundary"
         var body = Data()
         var all = fields
@@ -138,7 +140,7 @@ struct Client {
         }
         body.append(
             Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
                     .utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
