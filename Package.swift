@@ -86,6 +86,7 @@ let package = Package(
             dependencies: [
                 "TraguardoCore",
                 "TraguardoPersistence",
+                "TraguardoReports",
                 "TraguardoSpreadsheet",
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             ]

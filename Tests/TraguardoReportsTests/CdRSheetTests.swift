@@ -39,6 +39,9 @@ struct CdRSheetTests {
             let parts = try ZipArchive.read(data)
             let xml = String(decoding: parts[format == .xlsx ? "xl/worksheets/sheet2.xml" : "content.xml"] ?? Data(), as: UTF8.self)
             #expect(xml.contains(format == .xlsx ? "<f>ROUND(AVERAGE(C2:C18),2)</f>" : "of:=ROUND(AVERAGE([.C2:.C18]);2)"))
+            if format == .ods {
+                #expect(xml.contains("xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\""), "the formula's prefix is declared")
+            }
         }
     }
 

@@ -107,7 +107,11 @@ struct DocumentFormatTests {
         let json = try #require(try JSONSerialization.jsonObject(with: TableRenderers.json(doc)) as? [String: Any])
         let meta = try #require(json["metadati"] as? [String: Any])
         #expect((meta["@type"] as? [String])?.contains("dcatapit:Dataset") == true)
-        #expect((meta["dcat:distribution"] as? [Any])?.count == 6)
+        let files = (meta["dcat:distribution"] as? [[String: Any]])?.compactMap { $0["dcat:downloadURL"] as? String }
+        #expect(files == ["obiettivi.csv", "indicatori.csv", "unita.csv", "dati-aperti.json"])
+        let (zip, _) = try TableRenderers.csv(doc, dialect: .rfc4180)
+        #expect(
+            Set(try ZipArchive.read(zip).keys) == ["obiettivi.csv", "indicatori.csv", "unita.csv", "dati-aperti.json", "metadati-dcat-ap-it.jsonld"])
         let tables = try #require(json["tabelle"] as? [[String: Any]])
         #expect(tables.map { $0["nome"] as? String } == ["obiettivi", "indicatori", "unita"])
     }

@@ -97,6 +97,22 @@ public struct DemoInstaller: Sendable {
         let organisational: [OrganisationalValue]?
     }
 
+    /// A demo ente's bundle with its invented campaign merged in, as `traguardo demo` installs it (benchmarks and
+    /// tests of the documents use it without a database).
+    public static func demoBundle(_ slug: String) throws -> PlanBundle? {
+        guard let url = bundledFiles().first(where: { $0.lastPathComponent == "\(slug).json" }) else { return nil }
+        var bundle = try PlanBundle.decode(try Data(contentsOf: url))
+        if let extra = Bundle.module.resourceURL?.appendingPathComponent("DemoCampaigns/\(slug).json"), let data = try? Data(contentsOf: extra),
+            bundle.campaigns.isEmpty
+        {
+            let demo = try JSONDecoder().decode(DemoCampaigns.self, from: data)
+            bundle.campaigns = demo.campaigns
+            bundle.values = demo.values
+            bundle.organisationalValues = demo.organisational ?? []
+        }
+        return bundle
+    }
+
     static func installDemoCampaigns(slug: String, planKey: String, enteID: UUID, on db: any Database) async throws {
         guard let url = Bundle.module.resourceURL?.appendingPathComponent("DemoCampaigns/\(slug).json"),
             let data = try? Data(contentsOf: url),

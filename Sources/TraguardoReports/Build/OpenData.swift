@@ -103,21 +103,22 @@ public struct OpenDataMetadata: Sendable, Encodable {
             "@type": .array([.string("foaf:Agent"), .string("dcatapit:Agent")]), "foaf:name": .string(ente.name),
             "dct:identifier": .string(ente.codiceIPA ?? ente.slug),
         ]
-        let distributions: [JSONValue] = tables.flatMap { t in
-            [("CSV", "text/csv", "csv"), ("JSON", "application/json", "json")].map { format, media, ext in
-                JSONValue.object([
-                    "@type": .array([.string("dcat:Distribution"), .string("dcatapit:Distribution")]),
-                    "dct:title": .string("\(t) (\(format))"), "dcat:mediaType": .string(media),
-                    "dct:format": .string("http://publications.europa.eu/resource/authority/file-type/\(format)"),
-                    "dcat:downloadURL": .string("\(t).\(ext)"),
-                    "dct:license": .object([
-                        "@type": .array([.string("dct:LicenseDocument")]), "@id": .string("https://creativecommons.org/licenses/by/4.0/"),
-                        "dct:type": .string("http://purl.org/adms/licencetype/Attribution"),
-                        "foaf:name": .string("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"),
-                    ]),
-                ])
-            }
+        let license: JSONValue = .object([
+            "@type": .array([.string("dct:LicenseDocument")]), "@id": .string("https://creativecommons.org/licenses/by/4.0/"),
+            "dct:type": .string("http://purl.org/adms/licencetype/Attribution"),
+            "foaf:name": .string("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"),
+        ])
+        func distribution(_ title: String, _ format: String, _ media: String, _ file: String) -> JSONValue {
+            .object([
+                "@type": .array([.string("dcat:Distribution"), .string("dcatapit:Distribution")]), "dct:title": .string(title),
+                "dcat:mediaType": .string(media), "dct:format": .string("http://publications.europa.eu/resource/authority/file-type/\(format)"),
+                "dcat:downloadURL": .string(file), "dct:license": license,
+            ])
         }
+        // The files the exports write: one CSV per table (in the zip of `--format csv`), and the whole as one JSON.
+        let distributions: [JSONValue] =
+            tables.map { distribution("\($0) (CSV)", "CSV", "text/csv", TableRenderers.fileName($0) + ".csv") }
+            + [distribution("Tutte le tabelle (JSON)", "JSON", "application/json", "dati-aperti.json")]
         json = [
             "@context": .object([
                 "dcat": .string("http://www.w3.org/ns/dcat#"), "dct": .string("http://purl.org/dc/terms/"),

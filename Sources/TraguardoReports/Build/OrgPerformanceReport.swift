@@ -38,7 +38,9 @@ enum OrgPerformanceReport {
                 ]
             },
             total: ReportTotal(
-                label: org.unmeasured.isEmpty ? "Totale" : "Totale (parziale: \(org.unmeasured.count) dimensioni non rilevate)",
+                label: org.unmeasured.isEmpty
+                    ? "Totale"
+                    : "Totale (parziale: \(org.unmeasured.count) \(org.unmeasured.count == 1 ? "dimensione non rilevata" : "dimensioni non rilevate"))",
                 cells: [
                     .init(column: 2, value: .number(org.totalPoints), formula: sums(org.dimensions.map(\.maxPoints), to: org.totalPoints)),
                     .init(

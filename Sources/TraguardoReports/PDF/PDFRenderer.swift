@@ -21,6 +21,8 @@ public struct PDFRenderingError: Error, CustomStringConvertible, Sendable {
 
 public enum PDFRenderers {
     /// The renderer to use: `TRAGUARDO_PDF_RENDERER` (chromium, weasyprint) when set, else Chromium, else WeasyPrint.
+    /// One browser per document: a browser kept running saved its start (about 0,6 s) but printing a 40-page
+    /// report costs more than that, and a long-lived child process is one more thing to supervise.
     public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> (any PDFRenderer)? {
         let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { find($0, environment) }.first
         let weasy = find("weasyprint", environment)

@@ -95,11 +95,22 @@ public enum TableRenderers {
 
     /// One CSV per table: a single file when the document has one table, else a zip of them.
     public static func csv(_ doc: ReportDocument, dialect: CSVDialect) throws -> (data: Data, isZip: Bool) {
-        let tables = doc.tables
+        // A document without tables (minutes with no decisions yet) still gives a CSV: what the document is.
+        let tables = doc.tables.isEmpty ? [coverTable(doc)] : doc.tables
         if tables.count == 1 { return (csv(tables[0], dialect: dialect), false) }
         var files = tables.map { (name: fileName($0.name) + ".csv", data: csv($0, dialect: dialect)) }
-        if let metadata = doc.metadata { files.append((name: "metadati-dcat-ap-it.jsonld", data: try encode(metadata))) }
+        // Open data: the package the metadata describes, every distribution in it.
+        if let metadata = doc.metadata {
+            files.append((name: "dati-aperti.json", data: try json(doc)))
+            files.append((name: "metadati-dcat-ap-it.jsonld", data: try encode(metadata)))
+        }
         return (try ZipArchive.write(files), true)
+    }
+
+    static func coverTable(_ doc: ReportDocument) -> ReportTable {
+        let lines = [doc.title, doc.enteName] + [doc.subtitle].compactMap { $0 } + doc.cover
+        return ReportTable(
+            name: "Documento", title: doc.title, columns: [ReportColumn("Documento", key: "documento")], rows: lines.map { [.text($0)] })
     }
 
     public static func csv(_ table: ReportTable, dialect: CSVDialect) -> Data {

@@ -11,7 +11,9 @@ enum ODSWriter {
         + "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
         + "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
         + "xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" "
-        + "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" office:version=\"1.2\""
+        + "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+        // The prefix of OpenFormula ("of:=AVERAGE(…)"): without it LibreOffice shows Err:510 in every formula.
+        + "xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" office:version=\"1.2\""
     private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
     static func write(_ sheets: [Sheet]) throws -> Data {
