@@ -94,7 +94,13 @@ let package = Package(
         .testTarget(name: "TraguardoCoreTests", dependencies: ["TraguardoCore"]),
         .testTarget(name: "TraguardoMailTests", dependencies: ["TraguardoMail"]),
         .testTarget(
-            name: "TraguardoReportsTests", dependencies: ["TraguardoReports", "TraguardoCore", "TraguardoSpreadsheet", "TraguardoPersistence"]),
+            name: "TraguardoReportsTests",
+            dependencies: [
+                "TraguardoReports", "TraguardoCore", "TraguardoSpreadsheet", "TraguardoPersistence",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "TraguardoSpreadsheetTests", dependencies: ["TraguardoSpreadsheet", "TraguardoCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TraguardoWebTests",

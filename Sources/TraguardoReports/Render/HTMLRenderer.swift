@@ -51,19 +51,19 @@ public enum HTMLRenderer {
         var h = "<section id=\"\(esc(section.id))\"\(cls) aria-labelledby=\"\(esc(section.id))-h\">"
         h += "<h\(n) id=\"\(esc(section.id))-h\">\(esc(section.title))</h\(n)>"
         for block in section.blocks { h += render(block, level: level + 1) }
-        return h + "</section>"
+        return h + "</section>\n"
     }
 
     static func render(_ block: ReportBlock, level: Int) -> String {
         switch block {
         case .paragraph(let text):
-            return text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\(esc(String($0)))</p>" }.joined()
+            return text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\(esc(String($0)))</p>\n" }.joined()
         case .note(let text):
-            return "<p class=\"avviso\" role=\"note\">\(esc(text))</p>"
+            return "<p class=\"avviso\" role=\"note\">\(esc(text))</p>\n"
         case .facts(let facts):
             var h = "<dl class=\"campi\">"
             for f in facts { h += "<div><dt>\(esc(f.label))</dt><dd>\(esc(f.value))</dd></div>" }
-            return h + "</dl>"
+            return h + "</dl>\n"
         case .table(let table):
             return render(table)
         case .chart(let chart):
@@ -72,7 +72,7 @@ public enum HTMLRenderer {
             if let table = chart.table {
                 h += "<div class=\"dati-grafico\">\(render(table))</div>"
             }
-            return h + "</figure>"
+            return h + "</figure>\n"
         case .section(let s):
             return render(s, level: level)
         }
@@ -90,7 +90,7 @@ public enum HTMLRenderer {
                 let a = c.kind == .text ? "" : " num"
                 h += "<td class=\"\(a)\(missing)\">\(esc(v.italian(c)))</td>"
             }
-            h += "</tr>"
+            h += "</tr>\n"
         }
         h += "</tbody>"
         if let total = table.total {
@@ -107,7 +107,7 @@ public enum HTMLRenderer {
             }
             h += "</tr></tfoot>"
         }
-        return h + "</table>"
+        return h + "</table>\n"
     }
 
     static func align(_ c: ReportColumn) -> String { c.kind == .text ? "" : " class=\"num\"" }
