@@ -28,7 +28,8 @@ struct Report: AsyncParsableCommand {
         guard let kind = ReportKind(rawValue: kind) else {
             AppRunner.fail("tipo di documento «\(kind)» sconosciuto; tipi: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        let chosen = format ?? output.map { ($0 as NSString).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "html"
+        var chosen = format ?? output.map { ($0 as NSString).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "html"
+        if chosen == "zip" { chosen = ReportFormat.csv.rawValue }  // several tables as CSV come zipped
         guard let reportFormat = ReportFormat(rawValue: chosen) else {
             AppRunner.fail("formato «\(chosen)» sconosciuto; formati: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

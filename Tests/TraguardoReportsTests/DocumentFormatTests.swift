@@ -47,6 +47,11 @@ struct DocumentFormatTests {
         #expect(text.contains(";98;98;"), "decimal comma, no thousands separator, no padding zeros")
         let rfc = String(decoding: TableRenderers.csv(table, dialect: .rfc4180), as: UTF8.self)
         #expect(rfc.hasPrefix("N.,Obiettivo,Grado di raggiungimento,"))
+        // Text that a spreadsheet would run as a formula is quoted in the dialect meant for spreadsheets.
+        let risky = ReportTable(
+            name: "T", title: "T", columns: [ReportColumn("Obiettivo", key: "o")], rows: [[.text("=HYPERLINK(\"x\")")], [.text("-2 giorni")]])
+        let guarded = String(decoding: TableRenderers.csv(risky, dialect: .italian).dropFirst(3), as: UTF8.self)
+        #expect(guarded == "Obiettivo\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'-2 giorni\r\n")
         // Several tables come as a zip of one CSV each.
         let (zip, isZip) = try TableRenderers.csv(doc, dialect: .italian)
         #expect(isZip)

@@ -5,7 +5,7 @@ The Swift tests look at the generated files through Traguardo's own code (its zi
 XML), so a mistake the writer and the test share passes them. This checker installs the demo in a throw-away SQLite database, generates every
 ente × kind × format (PDFs for every kind of the largest ente and of seed 004; of every ente with --all-pdfs)
 and opens each file with a third-party reader: poppler's pdftotext and pdfinfo, openpyxl, odfpy, Python's csv,
-json and html.parser, and LibreOffice when it is installed.
+json and html.parser, jsonschema and LibreOffice when they are installed.
 
 What is compared with what:
   * the engine (`traguardo score --json`) is the oracle for scores: unit, node and objective scores in the
@@ -14,7 +14,9 @@ What is compared with what:
   * the JSON document is the reference for the other formats of the same document: every CSV, XLSX and ODS
     cell is compared with its JSON value, so formats that disagree are caught;
   * spreadsheet totals are recomputed here from the cells their formula names (ROUND half away from zero, as
-    Excel and LibreOffice do) and must equal both the cached value and the engine's.
+    Excel and LibreOffice do) and must equal both the cached value and the engine's;
+  * the open-data JSON, and the dati-aperti.json of its CSV zip, must satisfy schema/open-data-v1.schema.json, the
+    contract its metadata names in dct:conformsTo (with jsonschema, when it can be imported).
 
 Usage: python3 Tests/reports/check_reports.py --binary .build/debug/traguardo [--keep DIR] [--jobs N]
 Prints one line per problem and exits 1 when anything does not hold.
@@ -48,6 +50,11 @@ from odf.opendocument import load as load_odf
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
+try:
+    import jsonschema
+except ImportError:  # the open-data documents are then not checked against their schema; a note says so
+    jsonschema = None
+
 ENTI = ["pisogne", "leggiuno", "cassano-d-adda", "unione-bellusco-mezzago"]
 KINDS = ["piao-performance", "monitoring", "relazione", "cdr-sheets", "org-performance", "verbale", "open-data"]
 # JSON first: it is the reference the other formats of the same document are compared with.
@@ -63,6 +70,9 @@ PDF_ENTI = ["cassano-d-adda", "unione-bellusco-mezzago"]
 # Seed 004's CdR totals as the Unione's own 2020 evaluation sheets print them, in sheet order.
 SEED_004 = "unione-bellusco-mezzago"
 SEED_004_CDR_TOTALS = [99.08, 99.75, 100.00, 87.71, 100.00, 100.00]
+
+# The published contract of the open data: its metadata's dct:conformsTo names this file.
+OPEN_DATA_SCHEMA = "schema/open-data-v1.schema.json"
 
 NUMERIC_KINDS = {"intero", "punteggio", "percentuale", "numero"}
 ITALIAN_NUMBER = re.compile(r"^-?\d+(,\d+)?$")
@@ -209,7 +219,7 @@ def generate(traguardo, doc):
 # MARK: the reference document (JSON) and the oracle (the engine)
 
 
-def check_json(doc, engine, results):
+def check_json(doc, engine, results, open_data_schema=None):
     """The parsed document, the reference for the other formats; None when it is unusable."""
     where = doc.label
     try:
@@ -234,6 +244,8 @@ def check_json(doc, engine, results):
         check_json_table(f"{where} table {table.get('nome')!r}", table, results)
     if doc.kind == "open-data":
         check_metadata(where, ref.get("metadati"), ref["tabelle"], results)
+        if open_data_schema:
+            check_schema(where, ref, open_data_schema, results)
     elif ref.get("metadati") is not None:
         results.fail(where, "metadati outside open-data")
     check_against_engine(doc, ref, engine, results)
@@ -317,6 +329,29 @@ def check_metadata(where, metadata, tables, results):
     for table in tables:
         if csv_file_name(table["nome"]) not in urls:
             results.fail(where, f"no distribution for table {table['nome']!r} ({csv_file_name(table['nome'])})")
+
+
+def open_data_validator(root, results):
+    """The open-data schema's validator; None without jsonschema (a note) or without a usable schema (a problem)."""
+    if jsonschema is None:
+        print(f"note: jsonschema not importable: the open-data documents were not checked against {OPEN_DATA_SCHEMA}")
+        return None
+    try:
+        with open(os.path.join(root, OPEN_DATA_SCHEMA), "rb") as f:
+            schema = load_json_strict(f.read().decode("utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError, jsonschema.SchemaError) as e:
+        results.fail("[open-data schema]", f"{OPEN_DATA_SCHEMA} unusable: {str(e)[:300]}")
+        return None
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_schema(where, instance, validator, results):
+    """Every place the document breaks the published schema, by JSON path."""
+    for error in sorted(validator.iter_errors(instance), key=lambda e: e.json_path):
+        # A message may quote a whole table: its start says enough.
+        results.fail(where, f"{OPEN_DATA_SCHEMA}: {error.json_path}: {error.message[:200]}")
+    results.checked["schema"] += 1
 
 
 def csv_file_name(table_name):
@@ -482,7 +517,7 @@ def check_open_data(where, tables, engine, results):
 # MARK: CSV
 
 
-def check_csv(doc, ref, results):
+def check_csv(doc, ref, results, open_data_schema=None):
     italian_dialect = doc.fmt == "csv"
     with open(doc.path, "rb") as f:
         data = f.read()
@@ -546,6 +581,8 @@ def check_csv(doc, ref, results):
             return
         if whole.get("tabelle") != ref.get("tabelle"):
             results.fail(doc.label, "dati-aperti.json's tables differ from the JSON document's")
+        if open_data_schema:
+            check_schema(f"{doc.label} dati-aperti.json", whole, open_data_schema, results)
 
 
 def check_csv_table(where, data, table, italian_dialect, results):
@@ -602,7 +639,11 @@ def compare_csv_field(field, value, column, italian_dialect):
         # The Italian dialect writes at most six decimals; the RFC 4180 one the shortest exact form.
         tolerance = 5.1e-7 if italian_dialect else 1e-12
         return None if abs(number - value) <= tolerance * max(1.0, abs(value)) else f"{field!r}, the JSON has {value}"
-    return None if field == str(value) else f"{field!r}, the JSON has {value!r}"
+    expected = str(value)
+    if italian_dialect and isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # The spreadsheet dialect quotes text a spreadsheet would run as a formula (CSV injection).
+        expected = "'" + expected
+    return None if field == expected else f"{field!r}, the JSON has {value!r}"
 
 
 # MARK: spreadsheets
@@ -1137,16 +1178,17 @@ def main():
         workdir = tempfile.mkdtemp(prefix="traguardo-reports.")
     results = Results()
     try:
-        run_checks(binary, workdir, args, results)
+        run_checks(binary, workdir, args, results, open_data_validator(root, results))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
     documents = sum(n for fmt, n in results.checked.items() if fmt in FORMATS)
     counts = ", ".join(f"{fmt} {results.checked[fmt]}" for fmt in FORMATS if results.checked[fmt])
-    opened = results.checked["LibreOffice"]
+    opened, validated = results.checked["LibreOffice"], results.checked["schema"]
     read_by_libreoffice = f"; {opened} spreadsheets read by LibreOffice" if opened else ""
-    print(f"documents checked: {documents} ({counts}){read_by_libreoffice}")
+    against_schema = f"; {validated} open-data files checked against {OPEN_DATA_SCHEMA}" if validated else ""
+    print(f"documents checked: {documents} ({counts}){read_by_libreoffice}{against_schema}")
     print(f"total time: {time.monotonic() - started:.0f} s" + (f"; files kept in {workdir}" if args.keep else ""))
     if results.problems:
         print(f"{results.count()} problems:", file=sys.stderr)
@@ -1158,7 +1200,7 @@ def main():
     print("every document checks out")
 
 
-def run_checks(binary, workdir, args, results):
+def run_checks(binary, workdir, args, results, open_data_schema):
     traguardo = Traguardo(binary, workdir)
     demo = traguardo.run("demo")
     if demo.returncode != 0:
@@ -1202,7 +1244,7 @@ def run_checks(binary, workdir, args, results):
                 results.fail(f"[{ente} {kind}]", "no engine scores or no JSON document: other formats not checked")
                 continue
             engine = engines[ente]
-            ref = check_json(generated["json"], engine, results)
+            ref = check_json(generated["json"], engine, results, open_data_schema)
             results.checked["json"] += 1
             if ref is None:
                 continue
@@ -1217,7 +1259,7 @@ def run_checks(binary, workdir, args, results):
                 elif fmt == "ods":
                     check_ods(d, ref, sheets, results)
                 else:
-                    check_csv(d, ref, results)
+                    check_csv(d, ref, results, open_data_schema)
                 results.checked[fmt] += 1
             if sheets and len(sheets) == 1 + len(ref["tabelle"]):
                 spreadsheets += [(generated[f], ref, sheets) for f in ("xlsx", "ods") if f in generated]

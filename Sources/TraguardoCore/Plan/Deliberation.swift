@@ -65,9 +65,13 @@ public struct Deliberation: Hashable, Sendable, Codable {
         self.publicationDays = publicationDays
     }
 
-    /// "Deliberazione della Giunta comunale n. 60 del 21/12/2021".
+    /// "Deliberazione della Giunta comunale n. 60 del 21/12/2021", "Deliberazione del Consiglio comunale …".
     public var label: String {
-        var s = "Deliberazione della \(organ)"
+        let lower = organ.lowercased()
+        let article =
+            ["giunta", "conferenza", "assemblea"].contains { lower.hasPrefix($0) }
+            ? "della" : ["consiglio", "commissario", "sindaco", "presidente"].contains { lower.hasPrefix($0) } ? "del" : "di"
+        var s = "Deliberazione \(article) \(organ)"
         if let number { s += " n. \(number)" }
         if let date { s += " del \(date.italian)" }
         return s

@@ -7,7 +7,7 @@ enum CdRSheets {
     static func build(_ ctx: ReportContext) -> ReportDocument {
         ReportDocument(
             kind: .cdrSheets, title: "Schede di valutazione dei centri di responsabilità", enteName: ctx.bundle.ente.name,
-            subtitle: "Risultati al \(ctx.asOf.italian)", cover: ctx.coverLines + [ctx.methodologyLine], sections: sheets(ctx),
+            subtitle: "Risultati al \(ctx.asOf.italian)", cover: ctx.coverLines + [ctx.methodologyLine], sections: ctx.layout.arrange(sheets(ctx)),
             signatures: ctx.layout.signatures, generatedOn: ctx.input.generatedOn)
     }
 
@@ -33,8 +33,8 @@ enum CdRSheets {
         }
         let columns = [
             ReportColumn("N.", key: "numero", .integer), ReportColumn("Obiettivo", key: "obiettivo"),
-            ReportColumn("Grado di raggiungimento", key: "grado", .score, decimals: decimals),
-            ReportColumn("Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: decimals),
+            ReportColumn("Grado di raggiungimento", key: "grado", .score, decimals: decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: decimals, rounding: ctx.policy.mode),
             ReportColumn("Stato e nota del Nucleo", key: "nota"),
         ]
         let rows = items.enumerated().map { i, item -> [ReportValue] in
@@ -49,12 +49,14 @@ enum CdRSheets {
                 ReportValue(note(entry, counted: counted, ctx)),
             ]
         }
-        let percentColumn = asPercent ? ReportColumn("Percentuale", key: "percentuale", .percent, decimals: decimals) : columns[2]
+        let percentColumn =
+            asPercent ? ReportColumn("Percentuale", key: "percentuale", .percent, decimals: decimals, rounding: ctx.policy.mode) : columns[2]
         var total = SummaryTables.verifiedMean(
             label: "PERCENTUALE DI RAGGIUNGIMENTO COMPLESSIVA", rows: rows, columns: [2: score.score], decimals: ctx.policy)
         total.cells = total.cells.map { c in
             var c = c
             c.value = score.score.map(ReportValue.number) ?? .missing("non rilevato")
+            c.asPercent = asPercent
             return c
         }
         var facts = [Fact("Centro di responsabilità", unit.displayName)]

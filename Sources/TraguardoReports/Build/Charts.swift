@@ -10,8 +10,9 @@ enum Charts {
         let table = ReportTable(
             name: title, title: "Dati del grafico: \(title)",
             columns: [
-                ReportColumn("Voce", key: "voce"), ReportColumn(seriesNames[0], key: "calcolato", .score, decimals: ctx.policy.decimals),
-                ReportColumn(seriesNames[1], key: "validato", .score, decimals: ctx.policy.decimals),
+                ReportColumn("Voce", key: "voce"),
+                ReportColumn(seriesNames[0], key: "calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+                ReportColumn(seriesNames[1], key: "validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
             ],
             rows: categories.indices.map { [.text(categories[$0]), ReportValue(computed[$0]), ReportValue(validated[$0])] }, exported: false)
         return ReportChart(

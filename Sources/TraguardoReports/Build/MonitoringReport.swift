@@ -51,7 +51,7 @@ enum MonitoringReport {
     static func cards(_ ctx: ReportContext) -> ReportSection {
         let groups = ctx.objectivesByUnit().map { g in
             ReportSection(
-                id: "unita-\(g.unit?.key ?? "trasversali")", title: g.title,
+                id: g.id, title: g.title,
                 blocks: g.objectives.map { .section(ObjectiveCards.card($0, in: ctx, results: true)) })
         }
         return ReportSection(id: "obiettivi", title: "Schede degli obiettivi", blocks: groups.map(ReportBlock.section), pageBreakBefore: true)

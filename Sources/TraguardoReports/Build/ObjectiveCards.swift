@@ -84,7 +84,7 @@ enum ObjectiveCards {
         if results {
             columns += [
                 ReportColumn("Valore rilevato", key: "valore_rilevato"),
-                ReportColumn("Punteggio", key: "punteggio", .score, decimals: ctx.policy.decimals),
+                ReportColumn("Punteggio", key: "punteggio", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
             ]
         }
         let explained = results ? ctx.report.explain(objective: node.key)?.indicators ?? [] : []

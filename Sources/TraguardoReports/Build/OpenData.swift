@@ -19,11 +19,14 @@ enum OpenData {
 
     static func scoreColumns(_ ctx: ReportContext) -> [ReportColumn] {
         [
-            ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio effettivo", key: "punteggio_effettivo", .score, decimals: ctx.policy.decimals),
+            ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio effettivo", key: "punteggio_effettivo", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
         ]
     }
+
+    /// Scores to six decimals: the engine keeps them exact, and binary noise (55.00000000000001) helps no reader.
+    static func clean(_ x: Double?) -> Double? { x.map { ($0 * 1e6).rounded() / 1e6 } }
 
     static func objectives(_ ctx: ReportContext) -> ReportTable {
         let columns =
@@ -42,8 +45,8 @@ enum OpenData {
                 ReportValue(n.ownerUnitKeys.isEmpty ? nil : n.ownerUnitKeys.joined(separator: "|")), .text(n.crossCutting ? "SI" : "NO"),
                 ReportValue(n.missione), ReportValue(n.programma),
                 ReportValue(n.classifications.isEmpty ? nil : n.classifications.joined(separator: "|")),
-                ReportValue(ctx.entry(n.key)?.status?.rawValue), ReportValue(s?.computed ?? r?.computed, missing: ""),
-                ReportValue(s?.validated, missing: ""), ReportValue(s?.effective ?? r?.score, missing: ""),
+                ReportValue(ctx.entry(n.key)?.status?.rawValue), ReportValue(clean(s?.computed ?? r?.computed), missing: ""),
+                ReportValue(clean(s?.validated), missing: ""), ReportValue(clean(s?.effective ?? r?.score), missing: ""),
             ]
         }
         return ReportTable(name: "obiettivi", title: "Obiettivi e nodi della cascata", columns: columns, rows: rows)
@@ -55,7 +58,7 @@ enum OpenData {
             ReportColumn("Forma", key: "forma"), ReportColumn("Direzione", key: "direzione"), ReportColumn("Unità di misura", key: "unita_misura"),
             ReportColumn("Valore di partenza", key: "valore_partenza"), ReportColumn("Obiettivo atteso", key: "valore_atteso"),
             ReportColumn("Valore rilevato", key: "valore_rilevato"),
-            ReportColumn("Punteggio", key: "punteggio", .score, decimals: ctx.policy.decimals),
+            ReportColumn("Punteggio", key: "punteggio", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
         ]
         let explained = Dictionary(
             ctx.report.objectives.flatMap { o in ctx.report.explain(objective: o.key)?.indicators ?? [] }.map { ($0.key, $0) },
@@ -66,7 +69,7 @@ enum OpenData {
                 .text(x.key), .text(x.nodeKey), .text(x.name), .text(x.form.rawValue), .text(x.direction.rawValue), ReportValue(x.unit),
                 ReportValue(x.baseline?.italianText), ReportValue(x.target?.italianText),
                 ReportValue(ctx.value(x.nodeKey, indicator: x.key)?.actual?.italianText),
-                e?.counted == true ? ReportValue(e?.score, missing: "") : .missing(""),
+                e?.counted == true ? ReportValue(clean(e?.score), missing: "") : .missing(""),
             ]
         }
         return ReportTable(name: "indicatori", title: "Indicatori", columns: columns, rows: rows)
@@ -78,14 +81,14 @@ enum OpenData {
             ReportColumn("Identificativo", key: "id"), ReportColumn("Codice", key: "codice"), ReportColumn("Unità", key: "nome"),
             ReportColumn("Tipo", key: "tipo"), ReportColumn("Unità superiore", key: "id_superiore"),
             ReportColumn("Obiettivi conteggiati", key: "obiettivi_conteggiati", .integer),
-            ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals),
+            ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
         ]
         let rows = ctx.bundle.units.map { u -> [ReportValue] in
             let s = scores[u.key]
             return [
                 .text(u.key), ReportValue(u.code.nonEmptyText), .text(u.name), .text(u.kind.rawValue), ReportValue(u.parentKey),
-                .number(Double(s?.counted ?? 0)), ReportValue(s?.computed, missing: ""), ReportValue(s?.score, missing: ""),
+                .number(Double(s?.counted ?? 0)), ReportValue(clean(s?.computed), missing: ""), ReportValue(clean(s?.score), missing: ""),
             ]
         }
         return ReportTable(name: "unita", title: "Unità organizzative", columns: columns, rows: rows)

@@ -9,7 +9,8 @@ enum OrgPerformanceReport {
             ?? [ReportSection(id: "organizzativa", title: "Performance organizzativa", blocks: [.note(unavailable(ctx))])]
         return ReportDocument(
             kind: .orgPerformance, title: "Performance organizzativa al \(ctx.asOf.italian)", enteName: ctx.bundle.ente.name,
-            subtitle: ctx.campaign.map { "Campagna «\($0.title)»" }, cover: ctx.coverLines + [ctx.methodologyLine], sections: sections,
+            subtitle: ctx.campaign.map { "Campagna «\($0.title)»" }, cover: ctx.coverLines + [ctx.methodologyLine],
+            sections: ctx.layout.arrange(sections),
             signatures: ctx.layout.signatures, generatedOn: ctx.input.generatedOn)
     }
 

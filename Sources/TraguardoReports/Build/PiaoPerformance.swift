@@ -20,7 +20,7 @@ enum PiaoPerformance {
         sections.append(strategyMap(ctx))
         let groups = ctx.objectivesByUnit().map { g in
             ReportSection(
-                id: "unita-\(g.unit?.key ?? "trasversali")", title: g.title,
+                id: g.id, title: g.title,
                 blocks: g.objectives.map { .section(ObjectiveCards.card($0, in: ctx, results: false)) }, pageBreakBefore: true)
         }
         sections.append(ReportSection(id: "obiettivi", title: "Obiettivi di performance", blocks: groups.map(ReportBlock.section)))

@@ -79,21 +79,21 @@ struct ReportContext {
 
     /// Objectives as the ente prints them: trasversali first (if the layout says so), then unit by unit in the
     /// layout's order, each in the plan's order.
-    func objectivesByUnit() -> [(title: String, unit: OrgUnit?, objectives: [PlanNode])] {
-        var groups: [(String, OrgUnit?, [PlanNode])] = []
+    func objectivesByUnit() -> [(id: String, title: String, unit: OrgUnit?, objectives: [PlanNode])] {
+        var groups: [(String, String, OrgUnit?, [PlanNode])] = []
         var rest = objectives
         if layout.crossCuttingFirst {
             let shared = rest.filter(\.crossCutting)
-            if !shared.isEmpty { groups.append(("Obiettivi trasversali", nil, shared)) }
+            if !shared.isEmpty { groups.append(("trasversali", "Obiettivi trasversali", nil, shared)) }
             rest.removeAll(where: \.crossCutting)
         }
         for unit in layout.arrange(bundle.units) {
             let own = rest.filter { homeUnit(of: $0) == unit.key }
-            if !own.isEmpty { groups.append((unit.displayName, unit, own)) }
+            if !own.isEmpty { groups.append(("unita-\(unit.key)", unit.displayName, unit, own)) }
         }
-        let placed = Set(groups.flatMap { $0.2.map(\.key) })
+        let placed = Set(groups.flatMap { $0.3.map(\.key) })
         let orphans = rest.filter { !placed.contains($0.key) }
-        if !orphans.isEmpty { groups.append(("Obiettivi senza unità", nil, orphans)) }
+        if !orphans.isEmpty { groups.append(("senza-unita", "Obiettivi senza unità", nil, orphans)) }
         return groups
     }
 

@@ -7,8 +7,9 @@ enum SummaryTables {
         [
             ReportColumn("Obiettivi conteggiati", key: "obiettivi_conteggiati", .integer),
             ReportColumn("Obiettivi considerati", key: "obiettivi_considerati", .integer),
-            ReportColumn("Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals),
+            ReportColumn(
+                "Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
         ]
     }
 
@@ -71,9 +72,10 @@ enum SummaryTables {
         let columns = [
             ReportColumn("Codice", key: "codice"), ReportColumn("Obiettivo", key: "obiettivo"), ReportColumn("Unità", key: "unita"),
             ReportColumn("Stato", key: "stato"),
-            ReportColumn("Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals),
-            ReportColumn("Punteggio effettivo", key: "punteggio_effettivo", .score, decimals: ctx.policy.decimals),
+            ReportColumn(
+                "Punteggio calcolato (consuntivo)", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+            ReportColumn("Punteggio effettivo", key: "punteggio_effettivo", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
             ReportColumn("Nota del Nucleo", key: "nota_nucleo"),
         ]
         let units = Dictionary(ctx.bundle.units.map { ($0.key, $0.displayName) }, uniquingKeysWith: { a, _ in a })

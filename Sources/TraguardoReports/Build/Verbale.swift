@@ -26,7 +26,8 @@ enum Verbale {
         return ReportDocument(
             kind: .verbale, title: "Verbale del Nucleo di Valutazione", enteName: ctx.bundle.ente.name,
             subtitle: ctx.campaign.map { "Campagna «\($0.title)» – dati al \($0.asOf.italian)" }, cover: ctx.coverLines,
-            sections: sections, signatures: ctx.layout.signatures.isEmpty ? [Signature(role: "Il Nucleo di Valutazione")] : ctx.layout.signatures,
+            sections: ctx.layout.arrange(sections),
+            signatures: ctx.layout.signatures.isEmpty ? [Signature(role: "Il Nucleo di Valutazione")] : ctx.layout.signatures,
             generatedOn: ctx.input.generatedOn)
     }
 
@@ -44,8 +45,8 @@ enum Verbale {
             name: "Validazioni", title: "Validazioni degli obiettivi",
             columns: [
                 ReportColumn("Codice", key: "codice"), ReportColumn("Obiettivo", key: "obiettivo"), ReportColumn("Decisione", key: "decisione"),
-                ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals),
-                ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals),
+                ReportColumn("Punteggio calcolato", key: "punteggio_calcolato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
+                ReportColumn("Punteggio validato", key: "punteggio_validato", .score, decimals: ctx.policy.decimals, rounding: ctx.policy.mode),
                 ReportColumn("Motivazione", key: "motivazione"), ReportColumn("Verbale", key: "verbale"),
             ], rows: rows)
         return ReportSection(

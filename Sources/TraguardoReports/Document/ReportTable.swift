@@ -41,13 +41,18 @@ public struct ReportColumn: Hashable, Sendable, Encodable {
     public var key: String
     public var kind: Kind
     public var decimals: Int
+    /// Scores print with the methodology's rounding mode, as on the cards and the scores page.
+    public var rounding: RoundingMode
 
-    public init(_ title: String, key: String, _ kind: Kind = .text, decimals: Int = 2) {
+    public init(_ title: String, key: String, _ kind: Kind = .text, decimals: Int = 2, rounding: RoundingMode = .halfUp) {
         self.title = title
         self.key = key
         self.kind = kind
         self.decimals = decimals
+        self.rounding = rounding
     }
+
+    enum CodingKeys: String, CodingKey { case title, key, kind, decimals }
 }
 
 public enum ReportValue: Hashable, Sendable, Encodable {
@@ -91,8 +96,9 @@ public enum ReportValue: Hashable, Sendable, Encodable {
         case .number(let n):
             switch column.kind {
             case .integer: return ItalianFormat.number(n, decimals: 0)
-            case .percent: return ItalianFormat.number(n, decimals: column.decimals) + "%"
+            case .percent: return ScoreFormat.number(n, decimals: column.decimals, mode: column.rounding) + "%"
             case .number: return ItalianFormat.number(n, decimals: column.decimals, trimZeros: true)
+            case .score: return ScoreFormat.number(n, decimals: column.decimals, mode: column.rounding)
             default: return ItalianFormat.number(n, decimals: column.decimals)
             }
         }
@@ -106,11 +112,22 @@ public struct ReportTotal: Sendable, Encodable {
         public var column: Int
         public var value: ReportValue
         public var formula: Formula?
+        /// Printed as a percentage although its column holds points (a CdR sheet's "99,08%" under grades "98").
+        public var asPercent: Bool
 
-        public init(column: Int, value: ReportValue, formula: Formula? = nil) {
+        public init(column: Int, value: ReportValue, formula: Formula? = nil, asPercent: Bool = false) {
             self.column = column
             self.value = value
             self.formula = formula
+            self.asPercent = asPercent
+        }
+
+        /// The column this cell prints with.
+        public func display(_ column: ReportColumn) -> ReportColumn {
+            guard asPercent else { return column }
+            var c = column
+            c.kind = .percent
+            return c
         }
     }
 

@@ -100,7 +100,7 @@ public enum HTMLRenderer {
                 if i == labelColumn {
                     h += "<th scope=\"row\">\(esc(total.label))</th>"
                 } else if let cell = total.cells.first(where: { $0.column == i }) {
-                    h += "<td class=\"num\">\(esc(cell.value.italian(c)))</td>"
+                    h += "<td class=\"num\">\(esc(cell.value.italian(cell.display(c))))</td>"
                 } else {
                     h += "<td></td>"
                 }

@@ -35,6 +35,7 @@ public enum TableRenderers {
             var last = [Cell](repeating: .empty, count: table.columns.count)
             last[labelColumn] = .text(total.label)
             for c in total.cells where c.column < table.columns.count {
+                // A total printed with "%" over a column of points keeps points, so its formula still holds.
                 let column = table.columns[c.column]
                 if let f = c.formula, !table.rows.isEmpty {
                     let function: SheetFormula.Function =
@@ -45,7 +46,10 @@ public enum TableRenderers {
                         }
                     let formula = SheetFormula(
                         function, column: c.column, rows: 1...table.rows.count, roundTo: f == .average ? total.roundTo : nil)
-                    last[c.column] = .formula(formula, cached: c.value.number.map { scale($0, column) }, style(column, c.value.number ?? 0))
+                    let format = c.asPercent ? .pointsPercent(column.decimals) : style(column, c.value.number ?? 0)
+                    last[c.column] = .formula(formula, cached: c.value.number.map { scale($0, column) }, format)
+                } else if c.asPercent, let n = c.value.number {
+                    last[c.column] = .styled(n, .pointsPercent(column.decimals))
                 } else {
                     last[c.column] = cell(c.value, column)
                 }
@@ -134,7 +138,9 @@ public enum TableRenderers {
         case (.date(let d), .rfc4180): d.iso
         case (.missing(let m), .italian): m
         case (.missing, .rfc4180): ""
-        case (.text(let t), _): t
+        // A title typed as "=…" must not run as a formula when Excel opens the file (CSV injection).
+        case (.text(let t), .italian): t.first.map { "=+-@\t\r".contains($0) } == true ? "'" + t : t
+        case (.text(let t), .rfc4180): t
         case (.empty, _): ""
         }
     }

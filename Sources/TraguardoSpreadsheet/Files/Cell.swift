@@ -101,16 +101,20 @@ public enum DisplayFormat: Hashable, Sendable {
     case decimal(Int)
     /// A fraction shown as a percentage with this many decimals (0–4): 0,9656 → 96,56%.
     case percent(Int)
+    /// Points shown with a percent sign, the value unscaled (99,08 → "99,08%"), so it agrees with a formula over
+    /// points.
+    case pointsPercent(Int)
 
     var decimals: Int {
         switch self {
         case .integer: 0
-        case .decimal(let d), .percent(let d): Swift.min(Swift.max(d, 0), 4)
+        case .decimal(let d), .percent(let d), .pointsPercent(let d): Swift.min(Swift.max(d, 0), 4)
         }
     }
 
     /// Every style a writer declares up front, so cells refer to them by index.
-    static let all: [DisplayFormat] = [.integer] + (0...4).map(DisplayFormat.decimal) + (0...4).map(DisplayFormat.percent)
+    static let all: [DisplayFormat] =
+        [.integer] + (0...4).map(DisplayFormat.decimal) + (0...4).map(DisplayFormat.percent) + (0...4).map(DisplayFormat.pointsPercent)
 
     var index: Int { Self.all.firstIndex(of: normalised) ?? 0 }
     private var normalised: DisplayFormat {
@@ -118,6 +122,7 @@ public enum DisplayFormat: Hashable, Sendable {
         case .integer: .integer
         case .decimal: .decimal(decimals)
         case .percent: .percent(decimals)
+        case .pointsPercent: .pointsPercent(decimals)
         }
     }
 }

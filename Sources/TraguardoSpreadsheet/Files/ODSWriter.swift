@@ -61,6 +61,9 @@ enum ODSWriter {
                 "<number:number number:decimal-places=\"\(f.decimals)\" number:min-decimal-places=\"\(f.decimals)\" number:min-integer-digits=\"1\""
             switch f {
             case .percent: s += "<number:percentage-style style:name=\"N\(10 + i)\">\(number)/><number:text>%</number:text></number:percentage-style>"
+            case .pointsPercent:
+                s +=
+                    "<number:number-style style:name=\"N\(10 + i)\">\(number) number:grouping=\"true\"/><number:text>%</number:text></number:number-style>"
             default: s += "<number:number-style style:name=\"N\(10 + i)\">\(number) number:grouping=\"true\"/></number:number-style>"
             }
             s += "<style:style style:name=\"ceN\(i)\" style:family=\"table-cell\" style:data-style-name=\"N\(10 + i)\"/>"
@@ -120,6 +123,7 @@ enum ODSWriter {
         let shown: String
         switch format {
         case .percent(let d): shown = ItalianFormat.number(value * 100, decimals: d) + "%"
+        case .pointsPercent(let d): shown = ItalianFormat.number(value, decimals: d) + "%"
         default: shown = ItalianFormat.number(value, decimals: format.decimals)
         }
         let type = if case .percent = format { "percentage" } else { "float" }

@@ -68,6 +68,7 @@ enum XLSXWriter {
             case .integer: return "#,##0"
             case .decimal: return "#,##0" + (zeros.isEmpty ? "" : "." + zeros)
             case .percent: return "0" + (zeros.isEmpty ? "" : "." + zeros) + "%"
+            case .pointsPercent: return "#,##0" + (zeros.isEmpty ? "" : "." + zeros) + "\"%\""
             }
         }
         let formats = DisplayFormat.all
