@@ -23,6 +23,19 @@ struct CdRSheetTests {
         }
     }
 
+    /// Leaving off what the Nucleo excluded gives the Unione's own sheets row for row: 14, 8, 8, 15 (where the source
+    /// prints "XXX"), 7 and 6 rows, a RINVIATO objective kept blank with its status; the totals do not move.
+    @Test func withoutTheNucleosExclusionsTheSheetsHaveTheUnionesRows() throws {
+        var layout = ReportLayout()
+        layout.cdrListsNucleoExclusions = false
+        let doc = ReportGenerator.document(.cdrSheets, try Demo.input("unione-bellusco-mezzago", layout: layout))
+        #expect(doc.tables.map(\.rows.count) == [14, 8, 8, 15, 7, 6])
+        #expect(doc.tables.compactMap { t in t.total?.cells.first?.value.italian(t.columns[2]) } == expected)
+        let blank = doc.tables[0].rows.filter { $0[2] == .missing("") }
+        #expect(blank.count == 1)
+        #expect(blank.first?[4].italian(doc.tables[0].columns[4]).hasPrefix("RINVIATO") == true)
+    }
+
     /// The total is a formula where AVERAGE over the printed grades gives the engine's figure, and the cached value
     /// is the engine's, so a reader that does not recalculate shows the same number.
     @Test func spreadsheetsCarryTheTotalAsAFormulaWithTheEnginesValue() throws {
@@ -38,7 +51,7 @@ struct CdRSheetTests {
             #expect(first.rows[1][2] == .number(100), "grades are numbers, not text")
             let parts = try ZipArchive.read(data)
             let xml = String(decoding: parts[format == .xlsx ? "xl/worksheets/sheet2.xml" : "content.xml"] ?? Data(), as: UTF8.self)
-            #expect(xml.contains(format == .xlsx ? "<f>ROUND(AVERAGE(C2:C18),2)</f>" : "of:=ROUND(AVERAGE([.C2:.C18]);2)"))
+            #expect(xml.contains(format == .xlsx ? "<f>ROUND(AVERAGE(C2:C16),2)</f>" : "of:=ROUND(AVERAGE([.C2:.C16]);2)"))
             if format == .ods {
                 #expect(xml.contains("xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\""), "the formula's prefix is declared")
             }

@@ -19,11 +19,15 @@ public struct ReportLayout: Hashable, Sendable, Codable {
     public var signatures: [Signature]
     /// CdR sheets print achievement as "99,08%" (true) or as points "99,08".
     public var scoresAsPercent: Bool
+    /// CdR sheets list the objectives the Nucleo excluded (blank, with the reason). Many entes leave them off the
+    /// sheet: what the Nucleo excluded is not part of the unit's evaluation. Objectives left out by their status
+    /// (RINVIATO, NON VALUTABILE) stay, blank with the status, either way.
+    public var cdrListsNucleoExclusions: Bool
 
     public init(
         cardFields: [CardField] = CardField.allCases, unitOrder: [String] = [], crossCuttingFirst: Bool = true,
         sectionOrder: [String] = [], hiddenSections: [String] = [], logo: String? = nil, texts: [String: String] = [:],
-        signatures: [Signature] = [], scoresAsPercent: Bool = true
+        signatures: [Signature] = [], scoresAsPercent: Bool = true, cdrListsNucleoExclusions: Bool = true
     ) {
         self.cardFields = cardFields
         self.unitOrder = unitOrder
@@ -34,6 +38,7 @@ public struct ReportLayout: Hashable, Sendable, Codable {
         self.texts = texts
         self.signatures = signatures
         self.scoresAsPercent = scoresAsPercent
+        self.cdrListsNucleoExclusions = cdrListsNucleoExclusions
     }
 
     /// Units in the layout's order; those it does not list follow in the given order.
@@ -54,7 +59,8 @@ public struct ReportLayout: Hashable, Sendable, Codable {
             logo: try c.decodeIfPresent(String.self, forKey: .logo),
             texts: try c.decodeIfPresent([String: String].self, forKey: .texts) ?? d.texts,
             signatures: try c.decodeIfPresent([Signature].self, forKey: .signatures) ?? d.signatures,
-            scoresAsPercent: try c.decodeIfPresent(Bool.self, forKey: .scoresAsPercent) ?? d.scoresAsPercent)
+            scoresAsPercent: try c.decodeIfPresent(Bool.self, forKey: .scoresAsPercent) ?? d.scoresAsPercent,
+            cdrListsNucleoExclusions: try c.decodeIfPresent(Bool.self, forKey: .cdrListsNucleoExclusions) ?? d.cdrListsNucleoExclusions)
     }
 }
 

@@ -24,7 +24,8 @@ enum CdRSheets {
         let decimals = ctx.policy.decimals
         // Objectives outside the year's horizon are not on the sheet: they are not due this year.
         var items = (explanation.counted.map { ($0, true) } + explanation.excluded.map { ($0, false) })
-            .filter { ctx.objectiveScores[$0.0.key]?.outcome != .excludedHorizon }
+            .filter { ctx.objectiveScores[$0.0.key]?.outcome != .excludedHorizon && !startsLater($0.0.key, ctx) }
+            .filter { ctx.layout.cdrListsNucleoExclusions || listed($0.0.key, ctx) }
         let order = Dictionary(ctx.objectives.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         items.sort { a, b in
             let sa = ctx.layout.crossCuttingFirst && (ctx.nodes[a.0.key]?.crossCutting ?? false)
@@ -76,6 +77,19 @@ enum CdRSheets {
         )
         if let note = ctx.layout.texts["cdr.nota"] { blocks.append(.paragraph(note)) }
         return ReportSection(id: "cdr-\(unit.key)", title: "Scheda di valutazione – \(unit.displayName)", blocks: blocks, pageBreakBefore: true)
+    }
+
+    /// An objective whose horizon starts after the evaluated year is not due in it, however it was left out.
+    static func startsLater(_ key: String, _ ctx: ReportContext) -> Bool {
+        guard let first = ctx.nodes[key]?.horizon?.firstYear else { return false }
+        return first > ctx.bundle.plan.year
+    }
+
+    /// Whether a sheet that leaves off the Nucleo's exclusions keeps this objective: yes unless the Nucleo excluded
+    /// it and its owner declared no status that excludes it (a RINVIATO or NON VALUTABILE objective stays, blank).
+    static func listed(_ key: String, _ ctx: ReportContext) -> Bool {
+        guard ctx.objectiveScores[key]?.outcome == .excludedByDecision else { return true }
+        return ctx.entry(key)?.status?.needsReason == true
     }
 
     /// Status and reason of a row left out, or the Nucleo's note of a counted one.

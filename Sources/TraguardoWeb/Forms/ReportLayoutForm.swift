@@ -13,6 +13,7 @@ struct ReportLayoutForm: Content {
     var signatures: String?
     var crossCuttingFirst: String?
     var scoresAsPercent: String?
+    var cdrListsNucleoExclusions: String?
     var logo: File?
     var removeLogo: String?
 
@@ -60,6 +61,7 @@ struct ReportLayoutForm: Content {
         layout.signatures = signatures
         layout.crossCuttingFirst = crossCuttingFirst != nil
         layout.scoresAsPercent = scoresAsPercent != nil
+        layout.cdrListsNucleoExclusions = cdrListsNucleoExclusions != nil
         if removeLogo != nil { layout.logo = nil }
         if let file = logo, file.data.readableBytes > 0 {
             let bytes = Array(file.data.readableBytesView)

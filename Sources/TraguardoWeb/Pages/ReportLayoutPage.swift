@@ -34,6 +34,7 @@ struct ReportLayoutPage: PageModel {
     let signatures: String
     let crossCuttingFirst: Bool
     let scoresAsPercent: Bool
+    let cdrListsNucleoExclusions: Bool
     let logo: String?
     let canEdit: Bool
     let action: String
@@ -53,7 +54,8 @@ struct ReportLayoutPage: PageModel {
                 Text(key: $0.key, id: "t-" + $0.key.replacingOccurrences(of: ".", with: "-"), label: $0.label, value: current.texts[$0.key] ?? "")
             },
             signatures: current.signatures.map { [$0.role, $0.name].compactMap { $0 }.joined(separator: " | ") }.joined(separator: "\n"),
-            crossCuttingFirst: current.crossCuttingFirst, scoresAsPercent: current.scoresAsPercent, logo: current.logo, canEdit: canEdit,
+            crossCuttingFirst: current.crossCuttingFirst, scoresAsPercent: current.scoresAsPercent,
+            cdrListsNucleoExclusions: current.cdrListsNucleoExclusions, logo: current.logo, canEdit: canEdit,
             action: Links.ente(ente).saveReportLayout, error: error)
     }
 }
