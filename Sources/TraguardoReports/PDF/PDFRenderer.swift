@@ -21,10 +21,12 @@ public struct PDFRenderingError: Error, CustomStringConvertible, Sendable {
 
 public enum PDFRenderers {
     /// The renderer to use: `TRAGUARDO_PDF_RENDERER` (chromium, weasyprint) when set, else Chromium, else WeasyPrint.
-    /// One browser per document: a browser kept running saved its start (about 0,6 s) but printing a 40-page
-    /// report costs more than that, and a long-lived child process is one more thing to supervise.
+    /// Debian's `chromium-headless-shell` comes first: the same engine without the browser's shell, it starts in
+    /// 0,26 s instead of 0,84 s. One process per document: a browser kept running would save only that start, and
+    /// a long-lived child process is one more thing to supervise.
     public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> (any PDFRenderer)? {
-        let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap { find($0, environment) }.first
+        let chromium = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"].lazy
+            .compactMap { find($0, environment) }.first
         let weasy = find("weasyprint", environment)
         switch environment["TRAGUARDO_PDF_RENDERER"]?.lowercased() {
         case "weasyprint": return weasy.map(WeasyPrintRenderer.init)
@@ -102,13 +104,19 @@ enum ExternalProgram {
 }
 
 /// Chromium headless `--print-to-pdf`: the same engine as the browser tests; honours `@page` margin boxes, so page
-/// headers and "Pagina N di M" come from the print styles. Its PDFs are not PDF/A.
+/// headers and "Pagina N di M" come from the print styles. Its PDFs are tagged (headings, tables and reading order
+/// for screen readers, as published documents must be accessible) but not PDF/A.
 public struct ChromiumRenderer: PDFRenderer {
     let executable: String
-    public var name: String { "Chromium (headless)" }
+    /// `chromium-headless-shell` is headless by construction: it takes no `--headless`.
+    let isHeadlessShell: Bool
+    public var name: String { isHeadlessShell ? "Chromium headless shell" : "Chromium (headless)" }
     public var producesPDFA: Bool { false }
 
-    public init(executable: String) { self.executable = executable }
+    public init(executable: String) {
+        self.executable = executable
+        isHeadlessShell = (executable as NSString).lastPathComponent == "chromium-headless-shell"
+    }
 
     public func render(html: String) async throws -> Data {
         try await ExternalProgram.withTemporaryDirectory { dir in
@@ -116,8 +124,8 @@ public struct ChromiumRenderer: PDFRenderer {
             try Data(html.utf8).write(to: input)
             try await ExternalProgram.run(
                 executable,
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-dev-shm-usage",
+                (isHeadlessShell ? [] : ["--headless"]) + [
+                    "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-dev-shm-usage",
                     "--user-data-dir=\(dir.appendingPathComponent("profilo").path)", "--print-to-pdf=\(output.path)", input.absoluteString,
                 ])
             return try Data(contentsOf: output)
