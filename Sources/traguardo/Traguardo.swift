@@ -8,7 +8,7 @@ struct TraguardoCommand: AsyncParsableCommand {
         discussion: "Il database si sceglie con DATABASE_URL (predefinito: sqlite://./traguardo.sqlite).",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, UserCommand.self, Import.self, Export.self, Stats.self, Score.self, MethodologyCommand.self,
-            Template.self, Report.self,
+            Template.self, Report.self, Backup.self, Restore.self, Check.self,
         ],
         defaultSubcommand: Serve.self
     )
