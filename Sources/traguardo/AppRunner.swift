@@ -17,7 +17,12 @@ enum AppRunner {
             fail("\(error)")
         }
         var env = Environment(name: ProcessInfo.processInfo.environment["TRAGUARDO_ENV"] ?? "production", arguments: arguments)
-        try LoggingSystem.bootstrap(from: &env)
+        if ProcessInfo.processInfo.environment["TRAGUARDO_LOG_FORMAT"]?.lowercased() == "json" {
+            let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
+            LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        } else {
+            try LoggingSystem.bootstrap(from: &env)
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)

@@ -35,6 +35,14 @@ public enum DatabaseLocation: Equatable, Sendable {
         }
     }
 
+    /// The most connections one app instance opens, for the metrics and the sizing of PostgreSQL's max_connections.
+    public func poolSize(eventLoops: Int) -> Int {
+        switch self {
+        case .sqliteFile, .sqliteMemory: eventLoops
+        case .postgres: eventLoops * DatabaseSetup.postgresConnectionsPerEventLoop
+        }
+    }
+
     /// The URL without the password, safe to print.
     public var redacted: String {
         switch self {

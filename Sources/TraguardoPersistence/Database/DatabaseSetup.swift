@@ -16,9 +16,13 @@ public enum DatabaseSetup {
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = ["public"]
-            return .postgres(configuration: config, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5))
+            return .postgres(
+                configuration: config, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop, connectionPoolTimeout: .seconds(5))
         }
     }
+
+    /// Connections each event loop may open to PostgreSQL (SQLite's driver keeps one per event loop).
+    public static let postgresConnectionsPerEventLoop = 4
 
     /// Every migration in order. Never edit an applied one: add a new one (Fluent keys them by type name).
     public static let migrations: [any Migration] = [

@@ -38,6 +38,14 @@ struct AccessMiddleware: AsyncMiddleware {
         switch access {
         case .anonymous:
             break
+        case .operations:
+            guard OperationsAccess.allows(request) else {
+                throw Abort(
+                    .forbidden,
+                    reason:
+                        "Le metriche sono riservate al sistema di monitoraggio: interrogale sulla porta dell'istanza da questa macchina, oppure con il token di TRAGUARDO_METRICS_TOKEN."
+                )
+            }
         case .signedIn:
             _ = try request.requirePrincipal()
         case .system(let permission):

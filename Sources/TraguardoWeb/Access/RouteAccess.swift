@@ -12,6 +12,8 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
     case ente(Permission)
     /// An installation-wide permission.
     case system(Permission)
+    /// The monitoring system, not a person: a direct connection from this machine, or the metrics token.
+    case operations
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
         case .signedIn: "signedIn"
         case .ente(let p): "ente(\(p.rawValue))"
         case .system(let p): "system(\(p.rawValue))"
+        case .operations: "operations"
         }
     }
 }

@@ -16,10 +16,12 @@ public struct Settings: Sendable {
     /// The address users reach the app at (`TRAGUARDO_PUBLIC_URL`, e.g. https://performance.comune.it), for links in
     /// e-mail; nil: the Host of the request, or the address `serve` listens on.
     public var publicURL: String?
+    /// `TRAGUARDO_METRICS_TOKEN`: a bearer token that opens /metrics from elsewhere than this machine.
+    public var metricsToken: String?
 
     public init(
         database: DatabaseLocation, secureCookies: Bool = true, bcryptCost: Int = 12, demoOnEmptyDatabase: Bool = true, mail: MailSettings? = nil,
-        publicURL: String? = nil
+        publicURL: String? = nil, metricsToken: String? = nil
     ) {
         self.database = database
         self.secureCookies = secureCookies
@@ -27,6 +29,7 @@ public struct Settings: Sendable {
         self.demoOnEmptyDatabase = demoOnEmptyDatabase
         self.mail = mail
         self.publicURL = publicURL
+        self.metricsToken = metricsToken
     }
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
@@ -43,7 +46,15 @@ public struct Settings: Sendable {
             database: location, secureCookies: !insecure,
             bcryptCost: env["TRAGUARDO_BCRYPT_COST"].flatMap(Int.init) ?? 12,
             demoOnEmptyDatabase: env["TRAGUARDO_NO_DEMO"] == nil, mail: try MailSettings.fromEnvironment(env),
-            publicURL: try publicURL(env["TRAGUARDO_PUBLIC_URL"]))
+            publicURL: try publicURL(env["TRAGUARDO_PUBLIC_URL"]), metricsToken: try metricsToken(env["TRAGUARDO_METRICS_TOKEN"]))
+    }
+
+    static func metricsToken(_ raw: String?) throws -> String? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard raw.count >= 16 else {
+            throw SettingsError("TRAGUARDO_METRICS_TOKEN è troppo corto (\(raw.count) caratteri): usane almeno 16, es. «openssl rand -hex 24».")
+        }
+        return raw
     }
 
     static func publicURL(_ raw: String?) throws -> String? {

@@ -37,6 +37,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
             isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
+    app.storage[SettingsKey.self] = settings
+    OperationsMetrics.bootstrap()
     app.storage[MailSettingsKey.self] = MailConfiguration(settings: settings.mail, publicURL: settings.publicURL)
     app.storage[DerivedCachesKey.self] = DerivedCaches()
     app.storage[PageCacheKey.self] = PageCache()
@@ -45,6 +47,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // Order matters: errors wrap everything; static files need no session; access runs before CSRF so an
     // anonymous POST is sent to log in rather than told its form expired.
     app.middleware = Middlewares()
+    app.middleware.use(RequestIDMiddleware())
     app.middleware.use(ErrorPages())
     app.middleware.use(SecurityHeaders())
     app.middleware.use(FileMiddleware(publicDirectory: Bundle.module.resourceURL!.appendingPathComponent("Public").path + "/"))
@@ -70,6 +73,7 @@ func configureViews(_ app: Application) {
 }
 
 struct UserStoreKey: StorageKey { typealias Value = UserStore }
+struct SettingsKey: StorageKey { typealias Value = Settings }
 
 extension DatabaseID {
     static let traguardo = DatabaseID(string: "traguardo")
@@ -86,6 +90,9 @@ extension Application {
         guard let store = storage[UserStoreKey.self] else { fatalError("configure(_:settings:) has not run") }
         return store
     }
+
+    /// The settings the app was configured with.
+    var settings: Settings? { storage[SettingsKey.self] }
 
     /// The persistence API on the app's database, for the CLI and the tests.
     public var store: Store { Store(database: db, users: userStore) }

@@ -150,7 +150,7 @@ struct EntryController {
                 bundle.values.append(v)
             }
             let (methodology, _) = try await req.methodology(year: bundle.plan.year)
-            let sheet = ScoreSheet(ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: key)))
+            let sheet = ScoreSheet(ScoringEngine.measuredScore(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: key)))
             let objective = sheet.objectives.first { $0.key == node.key }
             return try await Preview(computed: objective?.computed, explanation: objective?.explanation, error: nil).encodeResponse(for: req)
         }
@@ -166,7 +166,8 @@ struct EntryController {
         case .failure(let error): return try await render(req, context, node: node, error: error.message, status: .unprocessableEntity)
         }
         let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
-        let report = ScoringEngine.score(ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key))
+        let report = ScoringEngine.measuredScore(
+            ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key))
         let computed = report.objective(node.key)?.computed
         do {
             let saved = try await req.store.decide(

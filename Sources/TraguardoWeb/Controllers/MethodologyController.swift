@@ -126,8 +126,8 @@ struct MethodologyController {
         var before: ScoreReport?, after: ScoreReport?
         if let candidate, let plan = try await req.store.plan(enteID: context.ente.id, year: context.year) {
             let bundle = try await req.bundle(of: plan)
-            before = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: context.current))
-            after = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: candidate))
+            before = ScoringEngine.measuredScore(ScoringInput(bundle: bundle, methodology: context.current))
+            after = ScoringEngine.measuredScore(ScoringInput(bundle: bundle, methodology: candidate))
         }
         let editor = try editorText ?? String(decoding: MethodologyFile.encode(candidate ?? context.current), as: UTF8.self)
         let page = MethodologyPage.build(

@@ -112,7 +112,8 @@ struct MonitoringAPIController {
         // The score after this save: the cached plan is of the revision this request started with, so read it again.
         let bundle = try await req.store.bundle(of: context.plan)
         let (methodology, _) = try await req.methodology(year: bundle.plan.year)
-        let sheet = ScoreSheet(ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: context.data.campaign.key)))
+        let sheet = ScoreSheet(
+            ScoringEngine.measuredScore(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: context.data.campaign.key)))
         return Saved(version: version, computed: sheet.objectives.first { $0.key == node.key }?.computed ?? ScoreSheet.notReported)
     }
 
@@ -145,8 +146,10 @@ struct MonitoringAPIController {
         let node = try req.node(in: context.bundle)
         let body = try req.content.decode(Decision.self)
         let (methodology, _) = try await req.methodology(year: context.bundle.plan.year)
-        let computed = ScoringEngine.score(ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key))
-            .objective(node.key)?.computed
+        let computed = ScoringEngine.measuredScore(
+            ScoringInput(bundle: context.bundle, methodology: methodology, campaignKey: context.data.campaign.key)
+        )
+        .objective(node.key)?.computed
         return try await Refusals.asAbort {
             try await req.store.decide(
                 body.kind, node: node.key, campaign: context.data.campaign.key, score: body.score, reason: body.reason ?? "", computed: computed,

@@ -263,7 +263,7 @@ extension Request {
         let (methodology, version) = try await methodology(year: plan.plan.year)
         let input = ScoringInput(bundle: bundle, methodology: methodology, campaignKey: campaign)
         let key = DerivedCaches.ScoreKey(plan: plan.id, campaign: input.campaignKey, methodology: "\(methodology.id)#\(version ?? 0)")
-        return try await application.caches.scores.value(key, revision: ente.revision) { ScoreSheet(ScoringEngine.score(input)) }
+        return try await application.caches.scores.value(key, revision: ente.revision) { ScoreSheet(ScoringEngine.measuredScore(input)) }
     }
 }
 

@@ -80,7 +80,7 @@ struct OrganisationalController {
         }
         // The points after this save: the cached plan is of the revision this request started with, so read it again.
         let bundle = try await req.store.bundle(of: context.plan)
-        let report = ScoringEngine.score(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: key))
+        let report = ScoringEngine.measuredScore(ScoringInput(bundle: bundle, methodology: methodology, campaignKey: key))
         guard let data = try await req.store.campaign(key, of: context.plan) else { throw Abort(.notFound) }
         return Figures(data, score: report.organisational)
     }

@@ -72,12 +72,11 @@ struct SessionController {
     }
 }
 
-/// The signed-in home, the ente switcher and the health check.
+/// The signed-in home and the ente switcher.
 struct HomeController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.home, use: dashboard)
         routes.on(.switchEnte, use: switchEnte)
-        routes.on(.health, use: health)
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {
@@ -127,13 +126,4 @@ struct HomeController {
         return req.redirect(to: Links.ente(slug).home)
     }
 
-    struct Health: Content {
-        let status: String
-        let version: String
-    }
-
-    @Sendable func health(req: Request) async throws -> Health {
-        try await req.store.ping()
-        return Health(status: "ok", version: Traguardo.version)
-    }
 }

@@ -7,7 +7,9 @@ import Vapor
 /// does not compile, and the authorisation matrix test has to name it too.
 enum Endpoint: String, CaseIterable, Sendable {
     // session and home
-    case loginPage, login, logout, home, switchEnte, health
+    case loginPage, login, logout, home, switchEnte
+    // operations: liveness, readiness, Prometheus metrics
+    case health, ready, metrics
     // ente and organisation
     case ente, organisation, addUnit, addPerson, addAssignment
     // plans
@@ -77,6 +79,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .home: return []
         case .switchEnte: return [.literal("scegli-ente")]
         case .health: return [.literal("health")]
+        case .ready: return [.literal("ready")]
+        case .metrics: return [.literal("metrics")]
         case .ente: return ente
         case .organisation: return ente + [.literal("organizzazione")]
         case .addUnit: return ente + [.literal("organizzazione"), .literal("unita")]
@@ -151,7 +155,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     /// the core's (`EditingRule`, `PlanLifecycle`) and are checked again by the handler.
     var access: RouteAccess {
         switch self {
-        case .loginPage, .login, .health: .anonymous
+        case .loginPage, .login, .health, .ready: .anonymous
+        case .metrics: .operations
         case .logout, .home, .switchEnte, .apiMe, .apiEnti: .signedIn
         case .ente, .organisation, .plans, .plan, .card, .exportPlan, .scores, .methodology, .methodologyFile, .apiEnte, .apiUnits, .apiHolder,
             .campaigns, .campaign, .entry, .variations, .apiCampaigns, .apiCampaign, .apiScores, .downloadEvidence, .organisational,

@@ -4,6 +4,7 @@ import Vapor
 func registerRoutes(_ routes: any RoutesBuilder) {
     SessionController().register(routes)
     HomeController().register(routes)
+    OperationsController().register(routes)
     OrganisationController().register(routes)
     PlanController().register(routes)
     NodeController().register(routes)

@@ -19,10 +19,12 @@ enum TestDatabase {
 }
 
 /// A configured app on a clean database, shut down afterwards.
-func withTestApp<T>(_ body: (Application) async throws -> T) async throws -> T {
+func withTestApp<T>(adjusting adjust: (inout Settings) -> Void = { _ in }, _ body: (Application) async throws -> T) async throws -> T {
     let app = try await Application.make(.testing)
     do {
-        try await configure(app, settings: Settings(database: TestDatabase.location, secureCookies: false, bcryptCost: 4, demoOnEmptyDatabase: false))
+        var settings = Settings(database: TestDatabase.location, secureCookies: false, bcryptCost: 4, demoOnEmptyDatabase: false)
+        adjust(&settings)
+        try await configure(app, settings: settings)
         if case .postgres = TestDatabase.location {
             try await app.autoRevert()
         }
