@@ -28,7 +28,8 @@ struct OperationsTests {
     }
 
     @Test func metricsNeedTheTokenOrALoopbackPeerWithoutAProxy() async throws {
-        try await withTestApp(adjusting: { $0.metricsToken = Self.token }) { app in
+        let withToken: (inout Settings) -> Void = { $0.metricsToken = Self.token }
+        try await withTestApp(adjusting: withToken) { app in
             var client = Client(app: app)
             _ = try await client.login("admin")  // no account needed: a session opens nothing here
             try await app.testing().test(.GET, "/metrics") { res async in
