@@ -49,6 +49,7 @@ enum AppRunner {
     }
 
     static func describe(_ error: any Error, settings: Settings) -> String {
+        if let fault = StorageFault(error) { return fault.description }
         let text = String(reflecting: error)
         switch error {
         case StartupError.database(let location, let underlying):

@@ -1,3 +1,4 @@
+import TraguardoPersistence
 import Vapor
 
 /// Turns errors into Italian pages (or JSON under /api), and sends anonymous visitors to the login page.
@@ -6,10 +7,14 @@ struct ErrorPages: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let abort = error as? any AbortError
+            // A database that cannot write is the machine's state, not a bug: 503 and an Italian explanation.
+            let fault = StorageFault(error)
+            let abort = fault.map { Abort(.serviceUnavailable, reason: $0.description) } ?? error as? any AbortError
             let status = abort?.status ?? .internalServerError
             if status == .internalServerError {
                 request.logger.report(error: error)
+            } else if let fault {
+                request.logger.critical("Il database non accetta scritture (\(fault)): \(String(reflecting: error))")
             }
             if status == .unauthorized && !request.isAPI && request.method == .GET {
                 let next = request.url.path + (request.url.query.map { "?\($0)" } ?? "")
@@ -44,6 +49,7 @@ struct ErrorPages: AsyncMiddleware {
         case .unauthorized: "Accesso richiesto"
         case .forbidden: "Accesso negato"
         case .notFound: "Pagina non trovata"
+        case .serviceUnavailable: "Servizio momentaneamente non disponibile"
         default: "Si è verificato un errore"
         }
     }
