@@ -47,6 +47,12 @@ let package = Package(
             dependencies: ["TraguardoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "TraguardoFuzzing",
+            dependencies: [
+                "TraguardoCore", "TraguardoPersistence", "TraguardoSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "TraguardoReports",
             dependencies: ["TraguardoCore", "TraguardoSpreadsheet"]
         ),
@@ -92,6 +98,7 @@ let package = Package(
             name: "traguardo-bench",
             dependencies: [
                 "TraguardoCore",
+                "TraguardoFuzzing",
                 "TraguardoPersistence",
                 "TraguardoReports",
                 "TraguardoSpreadsheet",
@@ -126,6 +133,7 @@ let package = Package(
                 "TraguardoSpreadsheet",
                 "TraguardoPersistence",
                 "TraguardoMail",
+                "TraguardoFuzzing",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),

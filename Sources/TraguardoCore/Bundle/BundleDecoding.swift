@@ -19,6 +19,7 @@ public enum BundleDecodingError: Error, Equatable, Sendable, CustomStringConvert
 extension PlanBundle {
     /// Decodes a JSON plan bundle and checks its format name and version.
     public static func decode(_ data: Data) throws(BundleDecodingError) -> PlanBundle {
+        if let excess = InputLimits.checkJSON(data) { throw .decoding(excess) }
         let bundle: PlanBundle
         do {
             bundle = try JSONDecoder().decode(PlanBundle.self, from: data)

@@ -4,7 +4,7 @@ import Foundation
 /// name the list, the position and the field ("nodes[3].parentKey"). An import refuses a bundle with problems.
 public enum BundleIntegrity {
     public static func problems(in b: PlanBundle) -> [String] {
-        var out: [String] = []
+        var out: [String] = InputLimits.longTexts(in: b)
         func unique(_ name: String, _ keys: [String]) -> Set<String> {
             var seen = Set<String>()
             for (i, k) in keys.enumerated() {
@@ -85,6 +85,17 @@ public enum BundleIntegrity {
 
 /// Decoding errors of a bundle, told in Italian with the JSON path.
 public enum BundleDecodingMessage {
+    /// The Swift type a field expects, as a user calls it.
+    static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is Substring.Type: "un testo"
+        case is Int.Type, is Double.Type, is Decimal.Type, is Float.Type: "un numero"
+        case is Bool.Type: "vero o falso"
+        default:
+            "\(type)".hasPrefix("Array") ? "un elenco" : "\(type)".hasPrefix("Dictionary") ? "un oggetto" : "un valore di tipo \(type)"
+        }
+    }
+
     public static func italian(_ error: DecodingError) -> String {
         func path(_ ctx: DecodingError.Context) -> String {
             let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -95,11 +106,19 @@ public enum BundleDecodingMessage {
             let base = path(ctx)
             return "\(base.isEmpty || base == "(radice)" ? "" : base + ".")\(key.stringValue): campo obbligatorio mancante."
         case .typeMismatch(let type, let ctx):
-            return "\(path(ctx)): tipo non valido (atteso \(type))."
+            return "\(path(ctx)): tipo non valido (atteso \(expected(type)))."
         case .valueNotFound(let type, let ctx):
-            return "\(path(ctx)): valore mancante (atteso \(type))."
+            return "\(path(ctx)): valore mancante (atteso \(expected(type)))."
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty { return "il file non è un JSON valido." }
+            // The standard library's words for an unknown enum value; Traguardo's own decoders already speak Italian.
+            if let range = ctx.debugDescription.range(of: "from invalid String value ") {
+                let value = ctx.debugDescription[range.upperBound...]
+                return "\(path(ctx)): valore «\(value.prefix(80))\(value.count > 80 ? "…" : "")» non ammesso."
+            }
+            if ctx.debugDescription.hasPrefix("Cannot initialize") || ctx.debugDescription.hasPrefix("Invalid") {
+                return "\(path(ctx)): valore non ammesso."
+            }
             return "\(path(ctx)): \(ctx.debugDescription)"
         @unknown default:
             return "formato non valido."

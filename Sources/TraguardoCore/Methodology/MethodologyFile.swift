@@ -13,6 +13,7 @@ public enum MethodologyFile {
     /// The file read and checked: the methodology when it decodes, and every problem found, each naming the rule
     /// by its path. Errors make the file unusable; warnings are for the person who wrote it.
     public static func check(_ data: Data) -> (methodology: Methodology?, issues: [MethodologyIssue]) {
+        if let excess = InputLimits.checkJSON(data) { return (nil, [MethodologyIssue(.error, "(file)", excess)]) }
         do {
             let methodology = try JSONDecoder().decode(Methodology.self, from: data)
             return (methodology, methodology.validate())

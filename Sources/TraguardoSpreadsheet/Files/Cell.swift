@@ -88,8 +88,8 @@ enum SheetLimits {
     static let maxSheetNameLength = 31
     /// Cells a repeated ODS row or cell may expand to when it holds a value.
     static let maxRepeatedContent = 10_000
-    /// Uncompressed size of one part of the archive.
-    static let maxPartSize: UInt64 = 256 * 1024 * 1024
+    /// Uncompressed size of one part of the archive: a 2,000-objective plan is a few MB of XML; far more is a zip bomb.
+    static let maxPartSize: UInt64 = 64 * 1024 * 1024
 }
 
 /// How a written number is displayed. Spreadsheets render the format in the reader's locale, so an Italian user

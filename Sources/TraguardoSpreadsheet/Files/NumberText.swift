@@ -12,12 +12,14 @@ public enum NumberText {
     /// (0.07 × 100 is 7.000000000000001).
     static func percentShown(_ fraction: Double) -> Double {
         let v = fraction * 100
-        guard v.isFinite, abs(v) < 1e12 else { return v }
+        guard v.isFinite else { return fraction }  // 1e307 as a percentage: keep what the cell holds rather than infinity
+        guard abs(v) < 1e12 else { return v }
         return (v * 1e9).rounded() / 1e9
     }
 
-    /// Reads `<v>` and `office:value` text, which some writers pad with spaces.
+    /// Reads `<v>` and `office:value` text, which some writers pad with spaces. "1e999", "inf" and "nan" are not
+    /// numbers a cell can hold: they stay text, and the column that wants a number says so with its place.
     static func parse(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        Double(text.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0.isFinite ? $0 : nil }
     }
 }

@@ -8,8 +8,22 @@ import TraguardoCore
 enum ODSReader {
     static func read(_ data: Data) throws -> [Sheet] {
         let zip = try ZipPackage(data: data)
+        let content = try zip.requiredPart("content.xml", checkUTF8: false)
+        if let bad = ZipPackage.firstInvalidUTF8(content) {
+            // Every sheet is in content.xml: the damaged one is the last table opened before the bad bytes.
+            let before = String(decoding: content.prefix(bad.offset), as: UTF8.self)
+            if let open = before.range(of: "table:name=\"", options: .backwards),
+                let close = before[open.upperBound...].firstIndex(of: "\"")
+            {
+                let name = String(before[open.upperBound..<close]).replacingOccurrences(of: "&quot;", with: "\"")
+                    .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                throw SpreadsheetFileError.damagedSheet(sheet: name, part: "content.xml", line: bad.line)
+            }
+            throw SpreadsheetFileError.malformedPart("content.xml", line: bad.line)
+        }
         let handler = ODSContentHandler()
-        try XMLEvents.parse(try zip.requiredPart("content.xml"), part: "content.xml", into: handler)
+        try XMLEvents.parse(content, part: "content.xml", into: handler)
         return handler.sheets
     }
 }

@@ -78,6 +78,12 @@ public enum ZipArchive {
         try ZipPackage.write(files.map { ($0.name, $0.data, false) })
     }
 
+    /// The files of a zip in archive order, read with the bounds of an upload (for tools that rewrite one).
+    public static func readInOrder(_ data: Data) throws -> [(name: String, data: Data)] {
+        let zip = try ZipPackage(data: data)
+        return try zip.partList.map { ($0.path, try zip.part($0.path) ?? Data()) }
+    }
+
     /// The files of a zip, by name (for tests and tools that check what was written).
     public static func read(_ data: Data) throws -> [String: Data] {
         let zip = try ZipPackage(data: data)

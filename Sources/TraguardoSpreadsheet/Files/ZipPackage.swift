@@ -3,44 +3,52 @@ import ZIPFoundation
 
 /// The ZIP container shared by XLSX and ODS: named parts in, named parts out.
 struct ZipPackage {
-    private let archive: Archive
+    private let reader: ZipReader
 
     init(data: Data) throws {
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw SpreadsheetFileError.notAnArchive
-        }
+        reader = try ZipReader(data: data)
     }
 
     /// The part's bytes, or nil when the archive has no such part. Paths match case-insensitively as a
     /// fallback, because a few writers capitalise differently from the specifications.
-    func part(_ path: String) throws -> Data? {
-        let entry = archive[path] ?? archive.first { $0.path.lowercased() == path.lowercased() }
-        guard let entry, entry.type == .file else { return nil }
-        guard entry.uncompressedSize <= SheetLimits.maxPartSize else { throw SpreadsheetFileError.partTooLarge(path) }
-        var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
-        do {
-            // The declared size can lie: stop inflating as soon as the real one passes the limit.
-            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if UInt64(data.count) > SheetLimits.maxPartSize { throw SpreadsheetFileError.partTooLarge(path) }
-            }
-            // ZIPFoundation computes the checksum but leaves the comparison to the caller. A mismatch is a damaged
-            // part even when its bytes still happen to be well-formed XML.
-            guard checksum == entry.checksum else { throw SpreadsheetFileError.malformedPart(path, line: 0) }
-        } catch let error as SpreadsheetFileError {
-            throw error
-        } catch {
-            throw SpreadsheetFileError.malformedPart(path, line: 0)
+    /// `checkUTF8: false` leaves the encoding check to a caller that can name the sheet (ODS's one content.xml).
+    func part(_ path: String, checkUTF8: Bool = true) throws -> Data? {
+        guard let entry = reader.parts.first(where: { $0.path == path }) ?? reader.parts.first(where: { $0.path.lowercased() == path.lowercased() }),
+            !entry.path.hasSuffix("/")
+        else { return nil }
+        let data = try reader.extract(entry, limit: SheetLimits.maxPartSize)
+        // XMLParser on Linux traps on a name that is not UTF-8 (a crash found by fuzzing, not an error it
+        // reports): every XML part is checked first, and refused with the line of the first bad byte.
+        if checkUTF8, path.hasSuffix(".xml") || path.hasSuffix(".rels"), let bad = Self.firstInvalidUTF8(data) {
+            throw SpreadsheetFileError.malformedPart(path, line: bad.line)
         }
+        return data
+    }
+
+    /// The offset and line of the first byte sequence that is not UTF-8, or nil when the whole part is.
+    static func firstInvalidUTF8(_ data: Data) -> (offset: Int, line: Int)? {
+        guard String(validating: data, as: UTF8.self) == nil else { return nil }
+        var parser = Unicode.UTF8.ForwardParser()
+        var bytes = data.makeIterator()
+        var line = 1, offset = 0
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == 0x0A { line += 1 }
+                offset += scalar.count
+            case .error, .emptyInput: return (offset, line)
+            }
+        }
+    }
+
+    func requiredPart(_ path: String, checkUTF8: Bool) throws -> Data {
+        guard let data = try part(path, checkUTF8: checkUTF8) else { throw SpreadsheetFileError.missingPart(path) }
         return data
     }
 
     /// The file parts in archive order, each with whether it is stored uncompressed.
     var partList: [(path: String, stored: Bool)] {
-        archive.filter { $0.type == .file }.map { ($0.path, !$0.isCompressed) }
+        reader.parts.filter { !$0.path.hasSuffix("/") }.map { ($0.path, $0.method == 0) }
     }
 
     func requiredPart(_ path: String) throws -> Data {

@@ -50,6 +50,7 @@ struct ErrorPages: AsyncMiddleware {
         case .forbidden: "Accesso negato"
         case .notFound: "Pagina non trovata"
         case .serviceUnavailable: "Servizio momentaneamente non disponibile"
+        case .payloadTooLarge: "File troppo grande"
         default: "Si è verificato un errore"
         }
     }
@@ -63,6 +64,9 @@ struct ErrorPages: AsyncMiddleware {
         case .notFound: return "La pagina richiesta non esiste."
         case .badRequest: return "La richiesta non è valida."
         case .unsupportedMediaType: return "Formato dei dati non supportato."
+        case .payloadTooLarge:
+            return
+                "Il file inviato è troppo grande per questo modulo (fino a 20 MB per i piani e i file di monitoraggio, 10 MB per le evidenze): nulla è stato salvato."
         default: return "Errore interno: l'operazione non è stata completata. Riprova; se si ripete, avvisa l'amministratore."
         }
     }
