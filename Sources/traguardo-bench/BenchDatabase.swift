@@ -12,11 +12,16 @@ struct BenchDatabase {
     let db: any Database
     let folder: URL
 
-    static func open() async throws -> BenchDatabase {
+    /// SQLite in a temporary folder, or the PostgreSQL database of `postgresURL` (which should be empty).
+    static func open(postgresURL: String? = nil) async throws -> BenchDatabase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        databases.use(.sqlite(.file(folder.appendingPathComponent("bench.sqlite").path)), as: .sqlite)
+        if let postgresURL {
+            databases.use(try DatabaseSetup.factory(for: .postgres(url: postgresURL)), as: .sqlite)
+        } else {
+            databases.use(.sqlite(.file(folder.appendingPathComponent("bench.sqlite").path)), as: .sqlite)
+        }
         var logger = Logger(label: "traguardo-bench")
         logger.logLevel = .warning
         let migrations = Migrations()

@@ -10,14 +10,14 @@ import TraguardoSpreadsheet
 /// Issue 3's speed target: importing the Cassano plan (as JSON bundle and as XLSX) "well under a second".
 /// Each import goes into a fresh ente of a file SQLite database in WAL mode, as `traguardo import` does.
 enum ImportBenchmark {
-    static func run(repeats: Int) async throws {
+    static func run(repeats: Int, postgresURL: String? = nil) async throws {
         guard let url = DemoInstaller.bundledFiles().first(where: { $0.lastPathComponent == "cassano-d-adda.json" }) else {
             print("Pacchetto demo cassano-d-adda.json non trovato")
             return
         }
         let json = try Data(contentsOf: url)
         let xlsx = try PlanWorkbook.write(try BundleImporter.decode(json), as: .xlsx)
-        let bench = try await BenchDatabase.open()
+        let bench = try await BenchDatabase.open(postgresURL: postgresURL)
         let db = bench.db
 
         let clock = ContinuousClock()
@@ -34,8 +34,10 @@ enum ImportBenchmark {
             )
         }
         print("Traguardo — benchmark dell'importazione del piano di Cassano d'Adda (\(repeats) ripetizioni)")
-        print("JSON \(json.count / 1024) KiB, XLSX \(xlsx.count / 1024) KiB; SQLite su file in WAL")
+        print("JSON \(json.count / 1024) KiB, XLSX \(xlsx.count / 1024) KiB; " + (postgresURL == nil ? "SQLite su file in WAL" : "PostgreSQL"))
         try await best("lettura del pacchetto JSON") { _ in _ = try BundleImporter.decode(json) }
+        let decoded = try BundleImporter.decode(json)
+        try await best("controlli del pacchetto") { _ in _ = BundleIntegrity.problems(in: decoded) }
         try await best("lettura del foglio XLSX") { _ in _ = try PlanWorkbook.read(xlsx, as: .xlsx) }
         try await best("importazione JSON nel database (totale)") { i in
             try await BundleImporter.importBundle(try BundleImporter.decode(json), options: .init(slug: "json-\(i)"), on: db, actor: .system)

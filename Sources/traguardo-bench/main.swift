@@ -110,7 +110,10 @@ func run(_ o: Options) {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "import" {
-    try await ImportBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 5)
+    // traguardo-bench import [R] [--postgres URL]
+    let rest = Array(arguments.dropFirst())
+    let postgres = rest.firstIndex(of: "--postgres").flatMap { rest.indices.contains($0 + 1) ? rest[$0 + 1] : nil }
+    try await ImportBenchmark.run(repeats: rest.first.flatMap { Int($0) } ?? 5, postgresURL: postgres)
 } else if arguments.first == "reports" {
     try await ReportsBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 5)
 } else if arguments.first == "fuzz" {

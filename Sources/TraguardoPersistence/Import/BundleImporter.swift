@@ -88,36 +88,13 @@ public enum BundleImporter {
             summary.enteCreated = true
         }
         let enteID = try record.requireID()
-        let org = try await OrganisationStore.snapshot(enteID: enteID, on: tx)
-        var haveUnits = Set(org.units.map(\.key))
-        // Parents before children, whatever the order in the file.
-        var pending = bundle.units.filter { !haveUnits.contains($0.key) }
-        summary.unitsKept = bundle.units.count - pending.count
-        while !pending.isEmpty {
-            let ready = pending.filter { $0.parentKey == nil || haveUnits.contains($0.parentKey!) }
-            guard !ready.isEmpty else { throw BundleImportError.unitCycle(pending.map(\.key)) }
-            for unit in ready {
-                try await OrganisationStore.createUnit(unit, enteID: enteID, on: tx, actor: actor)
-                haveUnits.insert(unit.key)
-                summary.unitsCreated += 1
-            }
-            pending.removeAll { haveUnits.contains($0.key) }
-        }
-        let havePeople = Set(org.people.map(\.key))
-        for person in bundle.people where !havePeople.contains(person.key) {
-            try await OrganisationStore.createPerson(person, enteID: enteID, on: tx, actor: actor)
-            summary.peopleCreated += 1
-        }
-        summary.peopleKept = bundle.people.filter { havePeople.contains($0.key) }.count
-        for assignment in bundle.assignments where !org.assignments.contains(assignment) {
-            try await OrganisationStore.createAssignment(assignment, enteID: enteID, on: tx, actor: actor)
-            summary.assignmentsCreated += 1
-        }
-        let haveReferents = Set(org.referents.map(\.key))
-        for referent in bundle.politicalReferents where !haveReferents.contains(referent.key) {
-            try await OrganisationStore.createReferent(referent, enteID: enteID, on: tx, actor: actor)
-            summary.referentsCreated += 1
-        }
+        let org = try await OrganisationImport.write(bundle, enteID: enteID, on: tx, actor: actor)
+        summary.unitsCreated = org.unitsCreated
+        summary.unitsKept = org.unitsKept
+        summary.peopleCreated = org.peopleCreated
+        summary.peopleKept = org.peopleKept
+        summary.assignmentsCreated = org.assignmentsCreated
+        summary.referentsCreated = org.referentsCreated
         if let existing = try await PlanStore.record(enteID: enteID, key: bundle.plan.key, on: tx) {
             guard options.replacePlan else { throw BundleImportError.planExists(bundle.plan.key, ente.slug) }
             try await PlanStore.delete(existing, on: tx, actor: actor)

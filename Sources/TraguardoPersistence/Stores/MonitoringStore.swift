@@ -88,11 +88,18 @@ public enum MonitoringStore {
             for row in entryRows[start..<min(start + 100, entryRows.count)] { insert.values(row) }
             try await insert.run()
         }
+        var validationRows: [[any SQLExpression]] = []
         for (i, v) in validations.enumerated() {
             guard let campaign = ids[v.campaignKey] else { throw MonitoringError.unknownCampaign(v.campaignKey) }
-            try await sql.insert(into: ValidationRecord.schema)
-                .columns("id", "campaign_id", "node_key", "sort_order", "data", "version", "updated_at")
-                .values(SQLBind(UUID()), SQLBind(campaign), SQLBind(v.nodeKey), SQLBind(i), SQLBind(try json(v)), SQLBind(1), SQLBind(now)).run()
+            validationRows.append([
+                SQLBind(UUID()), SQLBind(campaign), SQLBind(v.nodeKey), SQLBind(i), SQLBind(try json(v)), SQLBind(1), SQLBind(now),
+            ])
+        }
+        for start in stride(from: 0, to: validationRows.count, by: 100) {
+            let insert = sql.insert(into: ValidationRecord.schema).columns(
+                "id", "campaign_id", "node_key", "sort_order", "data", "version", "updated_at")
+            for row in validationRows[start..<min(start + 100, validationRows.count)] { insert.values(row) }
+            try await insert.run()
         }
         try await OrganisationalStore.insert(organisational, campaignIDs: ids, on: sql)
     }
