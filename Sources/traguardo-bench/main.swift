@@ -5,6 +5,7 @@ import TraguardoCore
 // Usage: swift run -c release traguardo-bench [N ...] [--repeat R] [--seed S]
 //        swift run -c release traguardo-bench import [R]   (plan import: JSON and XLSX of the Cassano seed)
 //        swift run -c release traguardo-bench monitoring [R]   (save one value and rescore, each demo plan)
+//        swift run -c release traguardo-bench national --postgres URL [--enti N]   (national dataset, scored from the database)
 //        swift run -c release traguardo-bench fuzz [--seconds N] [--seed S]   (mutated plans fed to the import)
 //        swift run -c release traguardo-bench reports [R]   (monitoring report to PDF vs LibreOffice; XLSX/ODS of 10,000 rows)
 // Compiling (string keys → flat arrays, done once per plan and campaign) and scoring are timed separately;
@@ -116,6 +117,8 @@ if arguments.first == "import" {
     try await ImportBenchmark.run(repeats: rest.first.flatMap { Int($0) } ?? 5, postgresURL: postgres)
 } else if arguments.first == "reports" {
     try await ReportsBenchmark.run(repeats: Int(arguments.dropFirst().first ?? "") ?? 5)
+} else if arguments.first == "national" {
+    exit(try await NationalBenchmark.run(Array(arguments.dropFirst())))
 } else if arguments.first == "fuzz" {
     exit(try await FuzzCommand.run(Array(arguments.dropFirst())))
 } else if arguments.first == "monitoring" {
