@@ -4,7 +4,7 @@ import Foundation
 /// name the list, the position and the field ("nodes[3].parentKey"). An import refuses a bundle with problems.
 public enum BundleIntegrity {
     public static func problems(in b: PlanBundle) -> [String] {
-        var out: [String] = InputLimits.longTexts(in: b)
+        var out: [String] = []
         func unique(_ name: String, _ keys: [String]) -> Set<String> {
             var seen = Set<String>()
             for (i, k) in keys.enumerated() {

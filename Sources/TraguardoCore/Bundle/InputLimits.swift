@@ -54,27 +54,4 @@ public enum InputLimits {
         }
         return nil
     }
-
-    /// Every text of a decoded value longer than the limit, named by its path ("nodes[3].description"): the same
-    /// rule for a bundle that came as JSON, XLSX or ODS.
-    public static func longTexts(in value: Any, path: String = "") -> [String] {
-        if let text = value as? String {
-            guard text.utf8.count > maxTextLength, text.count > maxTextLength else { return [] }
-            return [
-                "\(path.isEmpty ? "(testo)" : path): testo di \(ItalianFormat.number(Double(text.count), decimals: 0)) caratteri, oltre il limite di \(ItalianFormat.number(Double(maxTextLength), decimals: 0))."
-            ]
-        }
-        let mirror = Mirror(reflecting: value)
-        var out: [String] = []
-        for (index, child) in mirror.children.enumerated() {
-            let name: String
-            switch mirror.displayStyle {
-            case .collection, .set: name = "\(path)[\(index)]"
-            case .optional: name = path
-            default: name = child.label.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? path
-            }
-            out += longTexts(in: child.value, path: name)
-        }
-        return out
-    }
 }

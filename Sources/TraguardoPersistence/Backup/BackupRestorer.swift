@@ -14,7 +14,7 @@ public enum BackupRestorer {
         let newer = manifest.migrations.filter { !known.contains($0) }
         guard newer.isEmpty else { throw BackupError.newerMigrations(newer) }
         do {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let sql = try BackupCatalogue.sql(tx)
                 try await clear(sql, replace: replace)
                 for table in manifest.tables {

@@ -36,7 +36,7 @@ public struct DemoInstaller: Sendable {
 
     /// Installs the demo in one transaction and returns the accounts created.
     public func install(on db: any Database, bundles: [PlanBundle]) async throws -> [Account] {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             var enti: [EnteRecord] = []
             for bundle in bundles {
                 try await BundleImporter.importBundle(bundle, on: tx, actor: .system)

@@ -63,7 +63,7 @@ public enum BundleImporter {
         if let slug = options.slug { target.slug = slug }
         let ente = target
         do {
-            return try await db.transaction { tx in
+            return try await db.writeTransaction { tx in
                 var summary = try await write(bundle, ente: ente, options: options, on: tx, actor: actor)
                 if options.dryRun {
                     summary.dryRun = true

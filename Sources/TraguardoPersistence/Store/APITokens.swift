@@ -12,7 +12,7 @@ extension Store {
             throw PlanRuleError.missing("utente \(username)")
         }
         let userID = try user.requireID()
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await PlanStore.sqlDatabase(tx).insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at")
                 .values(SQLBind(UUID()), SQLBind(userID), SQLBind(name), SQLBind(tokenHash), SQLBind(Date())).run()
             try await AuditLog.record(

@@ -174,7 +174,7 @@ extension Store {
         campaign: String, batch: [(node: PlanNode, objective: MonitoringValue, indicators: [MonitoringValue], expectedVersion: Int)],
         scope: EntryRules.Scope, in plan: StoredPlan, actor: Actor
     ) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             for item in batch {
                 _ = try await MonitoringStore.saveEntries(
                     planID: plan.id, campaignKey: campaign, node: item.node, objective: item.objective, indicators: item.indicators,

@@ -27,7 +27,7 @@ extension Store {
     /// Queues messages of an ente (about a campaign), audited as one change.
     public func enqueue(_ messages: [OutboxMessage], enteID: UUID, campaignKey: String?, actor: Actor) async throws {
         guard !messages.isEmpty else { return }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await OutboxStore.insert(messages, enteID: enteID, campaignKey: campaignKey, on: PlanStore.sqlDatabase(tx))
             try await AuditLog.record(
                 on: tx, actor: actor, enteID: enteID, entity: .campaign, entityID: campaignKey ?? "", action: .update,
@@ -43,7 +43,7 @@ extension Store {
         _ messages: [OutboxMessage], enteID: UUID, plan: StoredPlan, campaignKey: String, due day: Day, actor: Actor
     ) async throws -> Bool {
         do {
-            return try await db.transaction { tx in
+            return try await db.writeTransaction { tx in
                 let sql = try PlanStore.sqlDatabase(tx)
                 guard let campaignID = try await OutboxStore.campaignID(planID: plan.id, key: campaignKey, on: sql) else { return false }
                 if try await OutboxStore.hasReminderRound(campaignID: campaignID, day: day, on: sql) { return false }

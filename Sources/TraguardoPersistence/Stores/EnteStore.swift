@@ -35,7 +35,7 @@ public enum EnteStore {
     public static func create(_ ente: Ente, on db: any Database, actor: Actor) async throws -> EnteRecord {
         guard Ente.isValidSlug(ente.slug) else { throw EnteStoreError.invalidSlug(ente.slug) }
         guard !ente.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw EnteStoreError.missingName }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await find(slug: ente.slug, on: tx) != nil { throw EnteStoreError.duplicateSlug(ente.slug) }
             let record = EnteRecord(ente)
             try await record.create(on: tx)

@@ -12,7 +12,7 @@ public enum EvidenceStore {
     ) async throws -> Evidence {
         let name = EvidenceRules.safeName(filename)
         let kind = try EvidenceRules.check(filename: name, bytes: bytes)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             let (campaignID, campaign) = try await checkedCampaign(planID: planID, key: campaignKey, node: node, scope: scope, on: tx)
             let evidence = Evidence(
                 id: UUID(), campaignKey: campaign.key, nodeKey: node.key, filename: name, contentType: kind.contentType, size: bytes.count,
@@ -52,7 +52,7 @@ public enum EvidenceStore {
     public static func delete(
         planID: UUID, campaignKey: String, node: PlanNode, id: UUID, scope: EntryRules.Scope, on db: any Database, actor: Actor
     ) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let (campaignID, _) = try await checkedCampaign(planID: planID, key: campaignKey, node: node, scope: scope, on: tx)
             let sql = try PlanStore.sqlDatabase(tx)
             guard

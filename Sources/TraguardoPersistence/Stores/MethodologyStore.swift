@@ -51,7 +51,7 @@ public enum MethodologyStore {
     public static func adopt(_ methodology: Methodology, enteID: UUID, year: Int, on db: any Database, actor: Actor) async throws -> Int {
         let problems = methodology.validate().filter { $0.severity == .error }.map { "\($0.path): \($0.message)" }
         guard problems.isEmpty else { throw MethodologyStoreError.invalid(problems) }
-        return try await db.transaction { tx in try await insertVersion(methodology, enteID: enteID, year: year, on: tx, actor: actor) }
+        return try await db.writeTransaction { tx in try await insertVersion(methodology, enteID: enteID, year: year, on: tx, actor: actor) }
     }
 
     /// Writes the next version inside the caller's transaction (an import adopts its bundle's methodology with the plan).

@@ -130,7 +130,7 @@ public enum MonitoringStore {
     }
 
     public static func create(_ campaign: Campaign, planID: UUID, on db: any Database, actor: Actor) async throws -> Campaign {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditor.load(planID, on: tx)
             let existing = try await campaigns(planID: planID, on: tx)
             let created = try CampaignLifecycle.create(campaign, on: try plan.value, existing: existing)
@@ -145,7 +145,7 @@ public enum MonitoringStore {
         planID: UUID, campaignKey: String, to state: CampaignState, reason: String?, allows: @escaping @Sendable (Permission) -> Bool,
         on db: any Database, actor: Actor
     ) async throws -> Campaign {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditor.load(planID, on: tx)
             let record = try await campaignRecord(planID: planID, key: campaignKey, on: tx)
             let before = try record.value
@@ -170,7 +170,7 @@ public enum MonitoringStore {
     ) async throws -> Int {
         try EntryRules.checkStatus(objective)
         return try await WriteConflict.mapped {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let record = try await campaignRecord(planID: planID, key: campaignKey, on: tx)
                 let campaignID = try record.requireID()
                 let campaign = try record.value
@@ -259,7 +259,7 @@ public enum MonitoringStore {
         planID: UUID, campaignKey: String, unitKey: String, on db: any Database, actor: Actor,
         _ make: @escaping @Sendable (Campaign) throws -> UnitSubmission
     ) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await campaignRecord(planID: planID, key: campaignKey, on: tx)
             let submission = try make(try record.value)
             let campaignID = try record.requireID()
@@ -284,7 +284,7 @@ public enum MonitoringStore {
         planID: UUID, campaignKey: String, nodeKey: String, kind: ValidationKind, score: Double?, reason: String, computed: Double?,
         rounding: RoundingPolicy, minutes: String?, on db: any Database, actor: Actor
     ) async throws -> Validation {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await campaignRecord(planID: planID, key: campaignKey, on: tx)
             let campaignID = try record.requireID()
             let decision = try ValidationRules.decide(
@@ -312,7 +312,7 @@ public enum MonitoringStore {
 
     public static func addMinutes(_ minutes: Minutes, planID: UUID, on db: any Database, actor: Actor) async throws {
         guard !minutes.number.trimmingCharacters(in: .whitespaces).isEmpty else { throw MonitoringError.missing("Numero del verbale") }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await campaignRecord(planID: planID, key: minutes.campaignKey, on: tx)
             let campaignID = try record.requireID()
             if try await MinutesRecord.query(on: tx).filter(\.$campaign.$id == campaignID).filter(\.$number == minutes.number).first() != nil {

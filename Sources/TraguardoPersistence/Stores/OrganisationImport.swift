@@ -17,12 +17,13 @@ enum OrganisationImport {
         var personIDs: [String: UUID] = [:]
         for person in try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).all() { personIDs[person.key] = try person.requireID() }
         let existing = try await OrganisationStore.snapshot(enteID: enteID, on: tx)
-        var audit: [AuditEntry] = []
+        var audit: [BulkInsert.AuditEntryRow] = []
+        let now = Date()
         func note(_ entity: AuditEntity, _ key: String, _ value: any Encodable) {
             audit.append(
-                AuditEntry(
-                    at: Date(), actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue, entityID: key, action: .create,
-                    before: nil, after: AuditLog.snapshot(value)))
+                .init(
+                    at: now, actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue, entityID: key,
+                    action: AuditAction.create.rawValue, before: nil, after: AuditLog.snapshot(value)))
         }
 
         // Units, parents before children whatever the order in the file; ids are chosen here so a child can name
@@ -45,7 +46,7 @@ enum OrganisationImport {
         }
         counts.unitsCreated = units.count
 
-        var people: [PersonRecord] = []
+        var people: [BulkInsert.Row] = []
         for person in bundle.people {
             guard personIDs[person.key] == nil else {
                 counts.peopleKept += 1
@@ -57,10 +58,9 @@ enum OrganisationImport {
                 guard let id = unitIDs[home] else { throw OrganisationError.unknownReference(entity: "unità", key: home) }
                 homeID = id
             }
-            let record = PersonRecord(enteID: enteID, person: person, homeUnitID: homeID)
-            record.id = UUID()
-            personIDs[person.key] = record.id
-            people.append(record)
+            let id = UUID()
+            personIDs[person.key] = id
+            people.append([id, enteID, person.key, person.familyName, person.givenName, person.staffGrade, person.position, homeID, person.email])
             note(.person, person.key, person)
         }
         counts.peopleCreated = people.count
@@ -88,10 +88,12 @@ enum OrganisationImport {
 
         // Chunks keep each INSERT under SQLite's bound-parameter limit (32,766) with room to spare.
         try await insert(units, on: tx)
-        try await insert(people, on: tx)
+        try await BulkInsert.run(
+            tx, into: PersonRecord.schema,
+            columns: ["id", "ente_id", "key", "family_name", "given_name", "staff_grade", "position", "home_unit_id", "email"], rows: people)
         try await insert(assignments, on: tx)
         try await insert(referents, on: tx)
-        try await insert(audit.map(AuditRecord.init), on: tx)
+        try await BulkInsert.audit(audit, on: tx)
         if !audit.isEmpty { try await AuditLog.bumpRevision(of: enteID, on: tx) }
         return counts
     }

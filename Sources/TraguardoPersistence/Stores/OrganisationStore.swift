@@ -62,7 +62,7 @@ public enum OrganisationStore {
     public static func createUnit(_ unit: OrgUnit, enteID: UUID, on db: any Database, actor: Actor) async throws -> OrgUnitRecord {
         guard !unit.key.isEmpty else { throw OrganisationError.missingField("codice") }
         guard !unit.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw OrganisationError.missingField("denominazione") }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await OrgUnitRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == unit.key).first() != nil {
                 throw OrganisationError.duplicateKey(entity: "un'unità organizzativa", key: unit.key)
             }
@@ -84,7 +84,7 @@ public enum OrganisationStore {
     public static func createPerson(_ person: Person, enteID: UUID, on db: any Database, actor: Actor) async throws -> PersonRecord {
         guard !person.key.isEmpty else { throw OrganisationError.missingField("codice") }
         guard !person.familyName.trimmingCharacters(in: .whitespaces).isEmpty else { throw OrganisationError.missingField("cognome") }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == person.key).first() != nil {
                 throw OrganisationError.duplicateKey(entity: "una persona", key: person.key)
             }
@@ -107,7 +107,7 @@ public enum OrganisationStore {
         if let from = assignment.validity.from, let to = assignment.validity.to, to < from {
             throw OrganisationError.invalidPeriod(from: from, to: to)
         }
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             guard let person = try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).filter(\.$key == assignment.personKey).first()
             else {
                 throw OrganisationError.unknownReference(entity: "persona", key: assignment.personKey)

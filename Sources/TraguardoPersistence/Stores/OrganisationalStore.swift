@@ -58,7 +58,7 @@ public enum OrganisationalStore {
         planID: UUID, campaignKey: String, changes: [Change], methodology: OrganisationalPerformance?, on db: any Database, actor: Actor
     ) async throws {
         try await WriteConflict.mapped {
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 let record = try await MonitoringStore.campaignRecord(planID: planID, key: campaignKey, on: tx)
                 let campaignID = try record.requireID()
                 let values = changes.compactMap { change in

@@ -12,7 +12,7 @@ public enum PlanEditor {
     @discardableResult
     public static func createPlan(_ plan: Plan, enteID: UUID, on db: any Database, actor: Actor) async throws -> PlanRecord {
         try PlanRules.checkNew(plan)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await PlanStore.record(enteID: enteID, key: plan.key, on: tx) != nil { throw PlanRuleError.duplicateKey(plan.key) }
             let record = try PlanRecord(enteID: enteID, plan: plan)
             try await record.create(on: tx)
@@ -27,7 +27,7 @@ public enum PlanEditor {
         planID: UUID, to state: PlanState, act: Act?, allows: @escaping @Sendable (Permission) -> Bool,
         on db: any Database, actor: Actor
     ) async throws -> Plan {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             let before = try record.value
             let after = try PlanLifecycle.move(before, to: state, act: act, allows: allows)
@@ -42,7 +42,7 @@ public enum PlanEditor {
 
     /// Creates or replaces a node after the core's checks; `previousKey` nil means a new node.
     public static func save(_ node: PlanNode, previousKey: String?, planID: UUID, on db: any Database, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all()
             let links = nodes.compactMap { n in
@@ -70,7 +70,7 @@ public enum PlanEditor {
     }
 
     public static func delete(nodeKey: String, planID: UUID, on db: any Database, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all()
             guard let target = nodes.first(where: { $0.key == nodeKey }) else { throw PlanRuleError.unknownNode(nodeKey) }
@@ -88,7 +88,7 @@ public enum PlanEditor {
     /// Copies a node with its phases and indicators under new keys, next to the original; returns the new key.
     @discardableResult
     public static func duplicate(nodeKey: String, planID: UUID, on db: any Database, actor: Actor) async throws -> String {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.requireEditable(try record.value)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all()
@@ -121,7 +121,7 @@ public enum PlanEditor {
 
     /// Removes one indicator or phase of a node (with the values recorded for that indicator).
     public static func removeItem(_ kind: PlanItemKind, key: String, nodeKey: String, planID: UUID, on db: any Database, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.requireEditable(try record.value)
             guard
@@ -141,7 +141,7 @@ public enum PlanEditor {
     /// Adds an indicator; its key comes from the core (`PlanKeys`), so the caller leaves it empty.
     @discardableResult
     public static func addIndicator(_ indicator: Indicator, planID: UUID, on db: any Database, actor: Actor) async throws -> Indicator {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.check(indicator, in: try record.value)
             let existing = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.indicator.rawValue)
@@ -162,7 +162,7 @@ public enum PlanEditor {
     /// Adds a phase; key and ordinal come from the core.
     @discardableResult
     public static func addPhase(_ phase: Phase, planID: UUID, on db: any Database, actor: Actor) async throws -> Phase {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await load(planID, on: tx)
             try PlanRules.check(phase, in: try record.value)
             let existing = try await PlanItemRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$kind == PlanItemKind.phase.rawValue).all()

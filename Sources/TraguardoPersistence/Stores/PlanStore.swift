@@ -36,27 +36,25 @@ public enum PlanStore {
         let plan = try PlanRecord(enteID: enteID, plan: bundle.plan)
         try await plan.create(on: db)
         let planID = try plan.requireID()
-        let nodes = try bundle.nodes.enumerated().map { index, node in
-            let record = try PlanNodeRecord(planID: planID, node: node)
-            record.order = index
-            return record
-        }
-        try await nodes.create(on: db)
-        var items: [PlanItemRecord] = []
+        // Plain multi-row INSERTs: the same columns the records map, without reflecting a thousand models.
+        let encoder = DocumentCoding.encoder
+        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        try await BulkInsert.run(
+            db, into: PlanNodeRecord.schema, columns: ["id", "plan_id", "key", "level", "parent_key", "sort_order", "data"],
+            rows: try bundle.nodes.enumerated().map { index, node in
+                [UUID(), planID, node.key, node.level.rawValue, node.parentKey, index, try json(node)]
+            })
+        var items: [BulkInsert.Row] = []
         func add<T: Encodable>(_ kind: PlanItemKind, _ values: [T], key: (T) -> String, node: (T) -> String?) throws {
-            for (i, v) in values.enumerated() {
-                items.append(try PlanItemRecord(planID: planID, kind: kind, itemKey: key(v), nodeKey: node(v), order: i, value: v))
-            }
+            for (i, v) in values.enumerated() { items.append([UUID(), planID, kind.rawValue, key(v), node(v), i, try json(v)]) }
         }
         try add(.phase, bundle.phases, key: \.key, node: \.nodeKey)
         try add(.indicator, bundle.indicators, key: \.key, node: \.nodeKey)
         try add(.participation, bundle.participations, key: \.personKey, node: \.nodeKey)
         try add(.classification, bundle.classifications, key: \.key, node: { _ in nil })
         if let source = bundle.source { try add(.source, [source], key: { _ in "source" }, node: { _ in nil }) }
-        // Chunks keep each INSERT well under SQLite's bound-parameter limit.
-        for start in stride(from: 0, to: items.count, by: 500) {
-            try await Array(items[start..<min(start + 500, items.count)]).create(on: db)
-        }
+        try await BulkInsert.run(
+            db, into: PlanItemRecord.schema, columns: ["id", "plan_id", "kind", "item_key", "node_key", "sort_order", "data"], rows: items)
         try await MonitoringStore.insert(
             campaigns: bundle.campaigns, values: bundle.values, validations: bundle.validations, organisational: bundle.organisationalValues,
             planID: planID, on: db)

@@ -22,7 +22,7 @@ enum ReportStore {
     }
 
     static func save(_ layout: ReportLayout, enteID: UUID, on db: any Database, actor: Actor) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let existing = try await ReportLayoutRecord.query(on: tx).filter(\.$ente.$id == enteID).first()
             let before = try existing.map { try DocumentCoding.decoder.decode(ReportLayout.self, from: Data($0.data.utf8)) }
             let record = existing ?? ReportLayoutRecord()
@@ -38,7 +38,7 @@ enum ReportStore {
     /// Records (or clears) the deliberation approving the year's Relazione. It is not a change of the plan's
     /// objectives, so it is allowed in every state of an approved plan.
     static func recordReportApproval(_ act: Deliberation?, planID: UUID, on db: any Database, actor: Actor) async throws -> Plan {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let record = try await PlanEditor.load(planID, on: tx)
             let before = try record.value
             var after = before

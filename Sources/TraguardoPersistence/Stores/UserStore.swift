@@ -64,7 +64,7 @@ public struct UserStore: Sendable {
         guard UserStore.isValidUsername(new.username) else { throw UserStoreError.invalidUsername(new.username) }
         guard new.password.count >= 8 else { throw UserStoreError.weakPassword }
         let hash = try await hasher.hash(new.password)
-        return try await db.transaction { tx in
+        return try await db.writeTransaction { tx in
             if try await UserRecord.query(on: tx).filter(\.$username == new.username).first() != nil {
                 throw UserStoreError.duplicateUsername(new.username)
             }

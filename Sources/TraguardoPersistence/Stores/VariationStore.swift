@@ -21,7 +21,7 @@ public enum VariationStore {
     public static func request(
         _ change: VariationChange, nodeKey: String, reason: String, on day: Day, planID: UUID, on db: any Database, actor: Actor
     ) async throws -> Variation {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditor.load(planID, on: tx)
             let nodes = try await PlanNodeRecord.query(on: tx).filter(\.$plan.$id == planID).all().map { try $0.value }
             let indicators = try await indicatorRecords(planID, on: tx).map { try $0.decode(Indicator.self) }
@@ -50,7 +50,7 @@ public enum VariationStore {
     public static func decide(
         number: Int, approve: Bool, act: Act?, rejection: String?, planID: UUID, on db: any Database, actor: Actor
     ) async throws -> Variation {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             let plan = try await PlanEditor.load(planID, on: tx)
             guard let record = try await VariationRecord.query(on: tx).filter(\.$plan.$id == planID).filter(\.$number == number).first() else {
                 throw VariationError.unknown(number)

@@ -53,6 +53,8 @@ public enum PlanWorkbook {
         } catch let error as SpreadsheetFileError {
             throw WorkbookErrors([WorkbookError(sheet: error.sheet ?? "", row: 0, column: "", field: "", message: error.message)])
         }
+        let tooLong = sheets.longTextErrors()
+        guard tooLong.isEmpty else { throw WorkbookErrors(tooLong) }
         return try read(sheets)
     }
 

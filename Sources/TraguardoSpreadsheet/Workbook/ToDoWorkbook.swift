@@ -92,6 +92,8 @@ public enum ToDoWorkbook {
         } catch let error as SpreadsheetFileError {
             throw WorkbookErrors([WorkbookError(sheet: error.sheet ?? "", row: 0, column: "", field: "", message: error.message)])
         }
+        let tooLong = sheets.longTextErrors()
+        guard tooLong.isEmpty else { throw WorkbookErrors(tooLong) }
         let ctx = WorkbookContext(sheets: sheets, layouts: layouts)
         let known = Set(items.map(\.nodeKey))
         var objectives: [(String, Int, MonitoringValue)] = []
