@@ -18,6 +18,8 @@ enum ImportBenchmark {
         let json = try Data(contentsOf: url)
         let xlsx = try PlanWorkbook.write(try BundleImporter.decode(json), as: .xlsx)
         let bench = try await BenchDatabase.open(postgresURL: postgresURL)
+        // Fresh ente slugs on every run: a PostgreSQL database may hold an earlier run's.
+        let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let db = bench.db
 
         let clock = ContinuousClock()
@@ -40,10 +42,10 @@ enum ImportBenchmark {
         try await best("controlli del pacchetto") { _ in _ = BundleIntegrity.problems(in: decoded) }
         try await best("lettura del foglio XLSX") { _ in _ = try PlanWorkbook.read(xlsx, as: .xlsx) }
         try await best("importazione JSON nel database (totale)") { i in
-            try await BundleImporter.importBundle(try BundleImporter.decode(json), options: .init(slug: "json-\(i)"), on: db, actor: .system)
+            try await BundleImporter.importBundle(try BundleImporter.decode(json), options: .init(slug: "json-\(run)-\(i)"), on: db, actor: .system)
         }
         try await best("importazione XLSX nel database (totale)") { i in
-            try await BundleImporter.importBundle(try PlanWorkbook.read(xlsx, as: .xlsx), options: .init(slug: "xlsx-\(i)"), on: db, actor: .system)
+            try await BundleImporter.importBundle(try PlanWorkbook.read(xlsx, as: .xlsx), options: .init(slug: "xlsx-\(run)-\(i)"), on: db, actor: .system)
         }
         await bench.close()
     }
