@@ -13,6 +13,10 @@ enum ArchiveMutations {
         let name = parts[target].0
         var what: String
         switch Int.random(in: 0..<6, using: &rng) {
+        case 3 where rng.chance(0.1):
+            // 80 MB of zeros deflate to ~80 KB: a zip bomb beyond the reader's per-part limit. Rare, as it is slow to build.
+            parts[target].1 = Data(count: 80 * 1024 * 1024)
+            what = "\(name): 80 MB di zeri (bomba zip)"
         case 0, 3:
             let (bytes, how) = ByteMutations.mutate(parts[target].1, splice: Data(), using: &rng)
             parts[target].1 = bytes
@@ -25,10 +29,6 @@ enum ArchiveMutations {
                 ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
                     + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><a>&d;&d;&d;&d;</a>").utf8)
             what = "\(name): espansione di entità (billion laughs)"
-        case 3 where rng.chance(0.1):
-            // 80 MB of zeros deflate to ~80 KB: a zip bomb beyond the reader's per-part limit. Rare, as it is slow to build.
-            parts[target].1 = Data(count: 80 * 1024 * 1024)
-            what = "\(name): 80 MB di zeri (bomba zip)"
         case 4:
             var text = String(decoding: parts[target].1, as: UTF8.self)
             if let range = text.range(of: #">[^<]{2,}<"#, options: .regularExpression) {

@@ -20,7 +20,6 @@ enum FuzzCommand {
             }
         }
         let database = try await BenchDatabase.open()
-        defer { Task { await database.close() } }
         print("Traguardo — fuzzing dell'importazione per \(Int(seconds)) s, seme \(seed) (SQLite, un core)")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         // Each input is on disk before it runs: after a crash, the file that caused it is there to replay.
@@ -34,6 +33,7 @@ enum FuzzCommand {
             progress: { partial in
                 if partial.executions % 1000 == 0 { print("  \(partial.executions) esecuzioni, \(partial.findings.count) problemi") }
             })
+        await database.close()
         func n(_ x: Double, _ d: Int) -> String { ItalianFormat.number(x, decimals: d) }
         print("Esecuzioni: \(run.executions) in \(n(run.seconds, 1)) s (\(n(Double(run.executions) / max(run.seconds, 0.001), 1))/s)")
         print("Accettati: \(run.accepted); rifiutati: \(run.refused), di cui \(run.refusedWithPlace) con il punto dell'errore")

@@ -45,7 +45,8 @@ enum ImportBenchmark {
             try await BundleImporter.importBundle(try BundleImporter.decode(json), options: .init(slug: "json-\(run)-\(i)"), on: db, actor: .system)
         }
         try await best("importazione XLSX nel database (totale)") { i in
-            try await BundleImporter.importBundle(try PlanWorkbook.read(xlsx, as: .xlsx), options: .init(slug: "xlsx-\(run)-\(i)"), on: db, actor: .system)
+            try await BundleImporter.importBundle(
+                try PlanWorkbook.read(xlsx, as: .xlsx), options: .init(slug: "xlsx-\(run)-\(i)"), on: db, actor: .system)
         }
         await bench.close()
     }

@@ -27,7 +27,6 @@ enum NationalBenchmark {
             return 2
         }
         let bench = try await BenchDatabase.open(postgresURL: url)
-        defer { Task { await bench.close() } }
         let clock = ContinuousClock()
         if generate {
             print("Traguardo — generazione di \(enti) enti sintetici in PostgreSQL (seme \(seed))")
@@ -43,7 +42,9 @@ enum NationalBenchmark {
                 }
             }
         }
-        return try await scoreAll(bench.db)
+        let status = try await scoreAll(bench.db)
+        await bench.close()
+        return status
     }
 
     /// One synthetic ente as a bundle: the scoring benchmark's plan, with three campaigns (30/06, 30/09, 31/12).

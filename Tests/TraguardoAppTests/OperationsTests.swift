@@ -71,6 +71,25 @@ struct OperationsTests {
         }
     }
 
+    /// On a real socket, where the peer is loopback: the token opens the metrics even through a proxy, a wrong token
+    /// does not, and without a token the proxy's forwarding header closes them.
+    @Test func theTokenDecidesOnARealSocket() async throws {
+        let withToken: (inout Settings) -> Void = { $0.metricsToken = Self.token }
+        try await withTestApp(adjusting: withToken) { app in
+            let tester = try app.testing(method: .running(port: 0))
+            try await tester.test(.GET, "/metrics", headers: ["Authorization": "Bearer \(Self.token)", "X-Forwarded-For": "203.0.113.7"]) {
+                res async in #expect(res.status == .ok)
+            }
+            try await tester.test(.GET, "/metrics", headers: ["Authorization": "Bearer sbagliato-sbagliato-sbagliato"]) { res async in
+                #expect(res.status == .forbidden, "a wrong token is refused even from loopback")
+            }
+            try await tester.test(.GET, "/metrics", headers: ["X-Real-IP": "203.0.113.7"]) { res async in
+                #expect(res.status == .forbidden)
+            }
+            try await tester.test(.GET, "/metrics") { res async in #expect(res.status == .ok) }
+        }
+    }
+
     @Test func everyResponseCarriesItsRequestId() async throws {
         try await withTestApp { app in
             try await app.testing().test(.GET, "/login", headers: ["X-Request-Id": "nginx-4f2a.9_b"]) { res async in

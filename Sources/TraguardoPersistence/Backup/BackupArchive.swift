@@ -50,8 +50,11 @@ public struct BackupArchive: @unchecked Sendable {
         of table: BackupManifest.TableEntry, batchSize: Int, postgres: Bool = false, _ body: ([[BackupValue]]) async throws -> Void
     ) async throws {
         guard let entry = archive[table.file] else { throw BackupError.missingFile(table.file) }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-restore-\(UUID().uuidString).jsonl")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        // A private folder: the rows hold password hashes and evidence.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-restore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = folder.appendingPathComponent("tabella.jsonl")
         do {
             _ = try archive.extract(entry, to: scratch)
         } catch {
@@ -60,7 +63,7 @@ public struct BackupArchive: @unchecked Sendable {
         let handle = try FileHandle(forReadingFrom: scratch)
         defer { try? handle.close() }
         let decoder = JSONDecoder()
-        var pending = Data(), batch: [[BackupValue]] = [], line = 0
+        var pending = Data(), batch: [[BackupValue]] = [], line = 0, batchBytes = 0
         func take(_ bytes: Data) throws {
             line += 1
             let values: [BackupValue]
@@ -77,6 +80,7 @@ public struct BackupArchive: @unchecked Sendable {
                 throw BackupError.badValue(file: table.file, line: line, column: column.name, kind: column.kind.italian)
             }
             batch.append(values)
+            batchBytes += bytes.count
         }
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             pending.append(chunk)
@@ -86,9 +90,11 @@ public struct BackupArchive: @unchecked Sendable {
                 start = pending.index(after: newline)
             }
             pending = Data(pending[start...])
-            while batch.count >= batchSize {
-                try await body(Array(batch.prefix(batchSize)))
-                batch.removeFirst(batchSize)
+            // By rows, and by bytes: a batch of evidence files (up to 10 MB each) must not fill the memory.
+            if batch.count >= batchSize || batchBytes > 32 << 20 {
+                try await body(batch)
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
         }
         if !pending.isEmpty { try take(pending) }

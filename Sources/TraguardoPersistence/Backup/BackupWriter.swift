@@ -11,7 +11,8 @@ public enum BackupWriter {
     @discardableResult
     public static func write(from db: any Database, to url: URL) async throws -> BackupManifest {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("traguardo-backup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // Private: the rows hold password hashes and evidence.
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: scratch) }
         try await BackupCatalogue.requireKnownTables(db)
         let manifest = try await db.transaction { tx in
@@ -74,6 +75,7 @@ public enum BackupWriter {
                 return try handle.read(upToCount: length) ?? Data()
             }
         }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.moveItem(at: partial, to: url)
     }

@@ -11,6 +11,9 @@ extension Database {
         let nested = inTransaction
         return try await transaction { tx in
             if !nested, let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+                // Per connection: the pool's other connections never ran the start-up PRAGMA, and SQLite's default
+                // busy handler retries at once, spinning a core while another writer holds the lock.
+                try await sql.raw("PRAGMA busy_timeout = 5000").run()
                 try await sql.raw("UPDATE enti SET revision = revision WHERE 0 = 1").run()
             }
             return try await body(tx)

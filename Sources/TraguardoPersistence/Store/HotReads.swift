@@ -97,14 +97,31 @@ extension Store {
         .from(EnteRecord.schema)
     }
 
+    /// How many enti a principal may see, without reading them.
+    public func enteCount(visibleTo principal: Principal) async throws -> Int {
+        guard principal.isSystemAdmin else { return Set(principal.grants.map(\.enteID)).count }
+        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(EnteRecord.schema).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// An ente by its slug, with its current revision.
     public func ente(slug: String) async throws -> StoredEnte? {
         try await enteQuery().where(SQLIdentifier("slug"), .equal, SQLBind(slug)).first(decoding: EnteRow.self)?.stored
     }
 
     /// The enti a principal may see, by name. Nobody sees an ente without a grant on it, except administrators.
-    public func enti(visibleTo principal: Principal) async throws -> [StoredEnte] {
+    /// `matching` keeps those whose name or identifier contains the text (any case); `limit` the first ones: an
+    /// administrator of a national installation sees thousands.
+    public func enti(visibleTo principal: Principal, matching: String? = nil, limit: Int? = nil) async throws -> [StoredEnte] {
         let query = try enteQuery().orderBy("name")
+        if let text = matching?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            query.where { group in
+                group.where(SQLFunction("LOWER", args: SQLIdentifier("name")), .like, SQLBind(pattern))
+                    .orWhere(SQLIdentifier("slug"), .like, SQLBind(pattern))
+            }
+        }
+        if let limit { query.limit(limit) }
         if !principal.isSystemAdmin {
             let ids = Array(Set(principal.grants.map(\.enteID)))
             guard !ids.isEmpty else { return [] }

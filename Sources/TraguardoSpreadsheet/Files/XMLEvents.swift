@@ -42,6 +42,12 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// Parses `data` into `handler`. On damage throws `SpreadsheetFileError.damagedSheet` naming `sheet` (or
     /// the sheet the handler was reading), or `.malformedPart` when the damage belongs to no sheet.
     static func parse(_ data: Data, part: String, sheet: String? = nil, into handler: any XMLEventHandler) throws {
+        // XMLParser on Linux traps on a name that is not UTF-8 (a crash found by fuzzing, not an error it reports):
+        // every part is checked here, whatever its name, before the parser sees it.
+        if let bad = ZipPackage.firstInvalidUTF8(data) {
+            if let name = sheet { throw SpreadsheetFileError.damagedSheet(sheet: name, part: part, line: bad.line) }
+            throw SpreadsheetFileError.malformedPart(part, line: bad.line)
+        }
         let parser = XMLParser(data: data)
         let events = XMLEvents(handler: handler)
         parser.delegate = events

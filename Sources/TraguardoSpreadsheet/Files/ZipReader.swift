@@ -33,7 +33,7 @@ struct ZipReader {
         }
         guard end >= 0 else { throw .notAnArchive }
         let count = u16(end + 10), directorySize = u32(end + 12), directoryOffset = u32(end + 16)
-        guard directoryOffset + directorySize <= end, count <= 65_535 else { throw .notAnArchive }
+        guard directoryOffset + directorySize <= end else { throw .notAnArchive }
         var parts: [Part] = []
         var at = directoryOffset
         for _ in 0..<count {
@@ -78,7 +78,11 @@ struct ZipReader {
                     provider: { position, size in
                         // Past the part's own bytes there is nothing more to inflate: a stream that still wants input is cut short.
                         guard position < compressed.count else { throw SpreadsheetFileError.malformedPart(part.path, line: 0) }
-                        return compressed.subdata(in: Int(position)..<min(compressed.count, Int(position) + size))
+                        var chunk = compressed.subdata(in: Int(position)..<min(compressed.count, Int(position) + size))
+                        // ZIPFoundation tells zlib the chunk is `size` bytes whatever its length: a short last chunk
+                        // would let zlib read past it. Zeros fill it; a stream that reaches them fails its checksum.
+                        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                        return chunk
                     },
                     consumer: { chunk in
                         out.append(chunk)

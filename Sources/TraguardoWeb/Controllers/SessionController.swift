@@ -79,13 +79,25 @@ struct HomeController {
         routes.on(.switchEnte, use: switchEnte)
     }
 
+    /// The enti shown at most: beyond it the page searches by name (`?cerca=`).
+    static let shownEnti = 60
+
     @Sendable func dashboard(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let enti = try await req.visibleEnti()
+        let search: String? = req.query("cerca")
+        let total = try await req.enteCount()
+        let enti =
+            total > Self.shownEnti || search != nil
+            ? try await req.store.enti(visibleTo: principal, matching: search, limit: Self.shownEnti) : try await req.visibleEnti()
         let counts = try await req.store.counts(enti: enti.map(\.id))
-        let tasks = try await monitoringTasks(req, principal: principal, enti: enti)
+        // The to-do is the user's work in the enti where they hold a role: an administrator's view of every ente is
+        // not a list of tasks (and reading every running campaign of a national installation took minutes).
+        let served = enti.filter { e in principal.grants.contains { $0.enteID == e.id } }
+        let tasks = try await monitoringTasks(req, principal: principal, enti: served)
         return try await req.render(
-            DashboardPage.build(layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts, tasks: tasks))
+            DashboardPage.build(
+                layout: try await req.layout("Enti", .home), principal: principal, enti: enti, counts: counts, tasks: tasks,
+                total: total, search: search ?? "", searchLimit: Self.shownEnti))
     }
 
     /// What the running campaigns ask of this user: a responsabile's to-do, the segretario's progress, the Nucleo's
@@ -120,10 +132,14 @@ struct HomeController {
     }
 
     /// The ente switcher is a plain GET form, so it works without JavaScript. The target page checks access.
+    /// With the search box the text may be a name: an identifier of a visible ente opens it, anything else searches.
     @Sendable func switchEnte(req: Request) async throws -> Response {
-        let slug = req.query("ente") ?? ""
-        guard Ente.isValidSlug(slug) else { return req.redirect(to: Links.home) }
-        return req.redirect(to: Links.ente(slug).home)
+        let text = (req.query("ente") ?? "").trimmingCharacters(in: .whitespaces)
+        if Ente.isValidSlug(text), try await req.store.ente(slug: text) != nil {
+            return req.redirect(to: Links.ente(text).home)
+        }
+        guard !text.isEmpty else { return req.redirect(to: Links.home) }
+        return req.redirect(to: Links.home + "?cerca=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
 }

@@ -64,10 +64,16 @@ struct DashboardPage: PageModel {
     let hasEnti: Bool
     let tasks: [Task]
     let hasTasks: Bool
+    /// Many enti: a search form and a line saying how many are shown of how many.
+    let showSearch: Bool
+    let search: String
+    let shownText: String?
+    let homeHref: String
 
-    /// `counts`: units and people of each ente, by id.
+    /// `counts`: units and people of each ente, by id; `total`: how many the user may see in all.
     static func build(
-        layout: Layout, principal: Principal, enti: [StoredEnte], counts: [UUID: (units: Int, people: Int)], tasks: [Task] = []
+        layout: Layout, principal: Principal, enti: [StoredEnte], counts: [UUID: (units: Int, people: Int)], tasks: [Task] = [],
+        total: Int? = nil, search: String = "", searchLimit: Int = .max
     ) -> DashboardPage {
         let cards = enti.map { e in
             EnteCard(
@@ -76,6 +82,18 @@ struct DashboardPage: PageModel {
                 roles: Role.allCases.filter(principal.roles(in: e.id).contains).map(\.label).joined(separator: ", "),
                 units: counts[e.id]?.units ?? 0, people: counts[e.id]?.people ?? 0)
         }
-        return DashboardPage(layout: layout, enti: cards, hasEnti: !cards.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty)
+        let total = total ?? enti.count
+        let showSearch = total > searchLimit || !search.isEmpty
+        let shown: String? =
+            !showSearch
+            ? nil
+            : search.isEmpty
+                ? "Enti accessibili: \(ItalianFormat.number(Double(total), decimals: 0)); qui i primi \(cards.count) in ordine di nome. Cerca per nome o identificativo."
+                : cards.count == searchLimit
+                    ? "I primi \(cards.count) enti che contengono «\(search)»: precisa la ricerca per vederne altri."
+                    : "Enti che contengono «\(search)»: \(cards.count)."
+        return DashboardPage(
+            layout: layout, enti: cards, hasEnti: !cards.isEmpty || !search.isEmpty, tasks: tasks, hasTasks: !tasks.isEmpty, showSearch: showSearch,
+            search: search, shownText: shown, homeHref: Links.home)
     }
 }

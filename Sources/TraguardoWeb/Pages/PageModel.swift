@@ -50,14 +50,19 @@ struct Layout: Encodable, Hashable, Sendable {
     let csrf: String
     let flash: String?
     let hasEnti: Bool
+    /// Too many enti for a list: the switcher is a text box (name or identifier).
+    let searchSwitcher: Bool
     let hasNav: Bool
     let homeHref: String
     let logoutHref: String
     let switchEnteHref: String
     let stylesheets: [String]
 
+    /// Above this many visible enti the switcher is a search box.
+    static let switcherLimit = 50
+
     static func build(
-        title: String, section: NavSection?, principal: Principal?, enti: [StoredEnte], current: StoredEnte?,
+        title: String, section: NavSection?, principal: Principal?, enti: [StoredEnte], current: StoredEnte?, searchSwitcher: Bool = false,
         csrf: String, flash: String?
     ) -> Layout {
         let choices = enti.map { EnteChoice(slug: $0.ente.slug, name: $0.ente.name, current: $0.id == current?.id) }
@@ -77,6 +82,7 @@ struct Layout: Encodable, Hashable, Sendable {
         return Layout(
             title: title, userName: principal?.displayName, username: principal?.username, enti: choices,
             currentEnteName: current?.ente.name, nav: nav, csrf: csrf, flash: flash, hasEnti: !choices.isEmpty,
+            searchSwitcher: searchSwitcher,
             hasNav: !nav.isEmpty, homeHref: Links.home, logoutHref: Links.logout, switchEnteHref: Links.switchEnte,
             stylesheets: Assets.stylesheets)
     }
