@@ -30,7 +30,8 @@ extension Request {
             let (title, page) = try await make()
             return try await render(page(try await layout(title, section)))
         }
-        let enti = try await visibleEnti()
+        // The switcher is part of the page: its list, or (past the limit) a search box that depends on no ente.
+        let enti = try await enteCount() > Layout.switcherLimit ? [] : try await visibleEnti()
         let key = [
             url.path, url.query ?? "", principal.userID.uuidString, principal.displayName, "\(principal.isSystemAdmin)",
             principal.grants.map { "\($0.enteID):\($0.role.rawValue):\($0.unitIDs.map(\.uuidString).sorted())" }.sorted().joined(separator: ","),
