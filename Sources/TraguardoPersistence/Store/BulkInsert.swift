@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import SQLKit
+import TraguardoCore
 
 /// Multi-row INSERTs of plain bound values, for imports. Fluent's `[Model].create` reflects every property of
 /// every record (Mirror), which cost more than the database itself when a plan brings a thousand rows.
@@ -22,22 +23,12 @@ enum BulkInsert {
     }
 
     /// Audit entries, as `AuditLog.record` writes them one by one.
-    static func audit(_ entries: [AuditEntryRow], on db: any Database) async throws {
+    static func audit(_ entries: [AuditEntry], on db: any Database) async throws {
         try await run(
             db, into: AuditRecord.schema,
             columns: ["id", "at", "actor_id", "actor_name", "ente_id", "entity", "entity_id", "action", "before", "after"],
-            rows: entries.map { e in [UUID(), e.at, e.actorID, e.actorName, e.enteID, e.entity, e.entityID, e.action, e.before, e.after] })
-    }
-
-    struct AuditEntryRow {
-        let at: Date
-        let actorID: UUID?
-        let actorName: String
-        let enteID: UUID?
-        let entity: String
-        let entityID: String
-        let action: String
-        let before: String?
-        let after: String?
+            rows: entries.map { e in
+                [UUID(), e.at, e.actorID, e.actorName, e.enteID, e.entity, e.entityID, e.action.rawValue, e.before, e.after]
+            })
     }
 }

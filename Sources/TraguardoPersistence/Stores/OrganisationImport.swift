@@ -17,13 +17,13 @@ enum OrganisationImport {
         var personIDs: [String: UUID] = [:]
         for person in try await PersonRecord.query(on: tx).filter(\.$ente.$id == enteID).all() { personIDs[person.key] = try person.requireID() }
         let existing = try await OrganisationStore.snapshot(enteID: enteID, on: tx)
-        var audit: [BulkInsert.AuditEntryRow] = []
+        var audit: [AuditEntry] = []
         let now = Date()
         func note(_ entity: AuditEntity, _ key: String, _ value: any Encodable) {
             audit.append(
-                .init(
-                    at: now, actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue, entityID: key,
-                    action: AuditAction.create.rawValue, before: nil, after: AuditLog.snapshot(value)))
+                AuditEntry(
+                    at: now, actorID: actor.id, actorName: actor.name, enteID: enteID, entity: entity.rawValue, entityID: key, action: .create,
+                    before: nil, after: AuditLog.snapshot(value)))
         }
 
         // Units, parents before children whatever the order in the file; ids are chosen here so a child can name
