@@ -82,11 +82,12 @@ enum NationalBenchmark {
         print("Punteggio di \(records.count) enti dal database (campagna finale)")
         for ente in records {
             var t = clock.now
-            guard let stored = try await PlanStore.find(enteID: try ente.requireID(), on: db) else { continue }
-            let bundle = try await PlanStore.bundle(of: stored, on: db)
+            guard let stored = try await PlanStore.find(enteID: try ente.requireID(), on: db),
+                let input = try await PlanStore.scoringInput(of: stored, campaignKey: "C", methodology: Synthetic.methodology, on: db)
+            else { continue }
             read += clock.now - t
             t = clock.now
-            let plan = PlanCompiler.compile(ScoringInput(bundle: bundle, methodology: Synthetic.methodology, campaignKey: "C"))
+            let plan = PlanCompiler.compile(input)
             compile += clock.now - t
             t = clock.now
             checksum += ScoringEngine.score(plan, with: rules).ente.objectivesMean ?? 0
