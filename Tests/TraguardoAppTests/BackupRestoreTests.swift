@@ -38,17 +38,8 @@ struct BackupRestoreTests {
 
     /// A second app on an in-memory SQLite database: the other engine of a round trip.
     static func withSQLiteApp<T>(_ body: (Application) async throws -> T) async throws -> T {
-        let app = try await Application.make(.testing)
-        do {
-            try await configure(app, settings: Settings(database: .sqliteMemory, secureCookies: false, bcryptCost: 4, demoOnEmptyDatabase: false))
-            try await app.prepareDatabase()
-            let result = try await body(app)
-            try await app.asyncShutdown()
-            return result
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
+        let onSQLite: (inout Settings) -> Void = { $0.database = .sqliteMemory }
+        return try await withTestApp(adjusting: onSQLite, body)
     }
 
     @Test func theSchemaListsEveryTableAndColumnOfTheLiveDatabase() async throws {

@@ -25,7 +25,7 @@ func withTestApp<T>(adjusting adjust: (inout Settings) -> Void = { _ in }, _ bod
         var settings = Settings(database: TestDatabase.location, secureCookies: false, bcryptCost: 4, demoOnEmptyDatabase: false)
         adjust(&settings)
         try await configure(app, settings: settings)
-        if case .postgres = TestDatabase.location {
+        if case .postgres = settings.database {
             try await app.autoRevert()
         }
         try await app.prepareDatabase()
